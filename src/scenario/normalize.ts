@@ -1,0 +1,190 @@
+/**
+ * Phase 2, normalize: turn a validated scenario input into the frozen, fully
+ * resolved `Scenario` the model is built from: distributions in their normalized
+ * form, every keyspace with an absolute rate, defaults filled in, names checked
+ * against the registries. Problems found here are reported like schema errors.
+ */
+import type { Dist } from '../engine/dist/index.ts';
+import { Z99 } from '../engine/dist/index.ts';
+import type { ParsedScenario } from './schema.ts';
+import { InputError, type InputProblem } from './errors.ts';
+import { messages, suggest } from './messages.ts';
+import type { ReadStrategyName, StampedeName, WriteStrategyName } from '../strategies/names.ts';
+
+export type Popularity =
+  | { kind: 'uniform' }
+  | { kind: 'zipf'; alpha: number }
+  | { kind: 'hotSet'; hotFraction: number; hotShare: number };
+
+export interface KeyspaceSpec {
+  name: string;
+  keys: number;
+  rate: number;
+  arrival: 'poisson' | 'constant';
+  popularity: Popularity;
+  writeFraction: number;
+  valueSize: Dist;
+  /** µs; undefined = no expiry. */
+  ttl: number | undefined;
+}
+
+export interface AppSpec {
+  servers: number;
+  balance: 'round-robin' | 'random';
+  capacity: number;
+  ttl: number | undefined;
+  policy: string;
+  latency: Dist;
+}
+
+export interface RedisSpec {
+  capacity: number;
+  keyOverhead: number;
+  policy: string;
+  latency: Dist;
+}
+
+export interface DatabaseSpec {
+  connections: number;
+  service: Dist;
+  writeService: Dist;
+  timeout: number | undefined;
+  latency: Dist;
+}
+
+export interface Scenario {
+  name: string;
+  description: string;
+  seed: number;
+  horizon: number;
+  warmup: number;
+  bucket: number;
+  keyspaces: KeyspaceSpec[];
+  app: AppSpec | undefined;
+  redis: RedisSpec | undefined;
+  database: DatabaseSpec;
+  strategy: {
+    read: ReadStrategyName;
+    write: WriteStrategyName;
+    stampede: StampedeName;
+    mutex: { lockTtl: number; retry: number };
+  };
+}
+
+type DistInput = ParsedScenario['hierarchy']['database']['service'];
+
+export function normalize(
+  parsed: ParsedScenario,
+  ctx: { file: string; name: string; variant?: string; policyNames: readonly string[] },
+): Scenario {
+  const problems: InputProblem[] = [];
+  const where = (place: string, message: string) =>
+    problems.push({ file: ctx.file, place, message: ctx.variant ? `${message} (in variant "${ctx.variant}")` : message });
+
+  const dist = (d: DistInput, place: string, unitScale: number): Dist => toDist(d, place, unitScale, where);
+  const totalRate = parsed.workload.rate;
+  const shareSum = parsed.keyspaces.reduce((s, k) => s + (k.rate === undefined ? (k.share ?? 0) : 0), 0);
+
+  const keyspaces = parsed.keyspaces.map((k, i): KeyspaceSpec => {
+    let rate = k.rate;
+    if (rate === undefined) {
+      if (totalRate === undefined || k.share === undefined) where(`keyspaces[${i}].rate`, messages.ratesMissing());
+      else rate = (totalRate * k.share) / shareSum;
+    }
+    const names = parsed.keyspaces.map((x) => x.name);
+    if (names.indexOf(k.name) !== i) where(`keyspaces[${i}].name`, `keyspace name "${k.name}" is used twice`);
+    if (k.keys < 1) where(`keyspaces[${i}].keys`, 'expected at least 1 key');
+    return {
+      name: k.name,
+      keys: k.keys,
+      rate: rate ?? 0,
+      arrival: k.arrival,
+      popularity: popularityOf(k.popularity),
+      writeFraction: k.writes,
+      valueSize: dist(k.valueSize, `keyspaces[${i}].valueSize`, 1),
+      ttl: k.ttl,
+    };
+  });
+
+  const checkPolicy = (name: string, place: string) => {
+    if (!ctx.policyNames.includes(name)) where(place, messages.unknownName('policy', name, ctx.policyNames, suggest(name, ctx.policyNames)));
+  };
+  const h = parsed.hierarchy;
+  if (h.app) checkPolicy(h.app.policy, 'hierarchy.app.policy');
+  if (h.redis) checkPolicy(h.redis.policy, 'hierarchy.redis.policy');
+  if (parsed.warmup >= parsed.horizon) where('warmup', messages.warmupTooLong());
+
+  const scenario: Scenario = {
+    name: ctx.name,
+    description: parsed.description ?? '',
+    seed: parsed.seed,
+    horizon: parsed.horizon,
+    warmup: parsed.warmup,
+    bucket: parsed.bucket,
+    keyspaces,
+    app: h.app && { ...h.app, ttl: h.app.ttl, latency: dist(h.app.latency, 'hierarchy.app.latency', 1e6) },
+    redis: h.redis && { ...h.redis, latency: dist(h.redis.latency, 'hierarchy.redis.latency', 1e6) },
+    database: {
+      connections: h.database.connections,
+      service: dist(h.database.service, 'hierarchy.database.service', 1e6),
+      writeService: dist(h.database.writeService ?? h.database.service, 'hierarchy.database.writeService', 1e6),
+      timeout: h.database.timeout,
+      latency: dist(h.database.latency, 'hierarchy.database.latency', 1e6),
+    },
+    strategy: parsed.strategy as Scenario['strategy'],
+  };
+  if (problems.length > 0) throw new InputError(problems);
+  return deepFreeze(scenario);
+}
+
+function popularityOf(p: ParsedScenario['keyspaces'][number]['popularity']): Popularity {
+  if (p === 'uniform') return { kind: 'uniform' };
+  if ('zipf' in p) return { kind: 'zipf', alpha: p.zipf };
+  return { kind: 'hotSet', hotFraction: p.hotSet.keys, hotShare: p.hotSet.share };
+}
+
+/** `unitScale`: base units per "natural" unit of a lognormal's mu (1e6 µs per second; 1 byte). */
+function toDist(d: DistInput, place: string, unitScale: number, where: (p: string, m: string) => void): Dist {
+  if (typeof d === 'number') return { kind: 'constant', value: d };
+  switch (d.dist) {
+    case 'constant':
+      return { kind: 'constant', value: d.value };
+    case 'uniform':
+      if (d.max < d.min) where(`${place}.max`, 'expected max ≥ min');
+      return { kind: 'uniform', min: d.min, max: d.max };
+    case 'exponential':
+      return { kind: 'exponential', mean: d.mean };
+    case 'normal':
+      return { kind: 'normal', mean: d.mean, sd: d.sd };
+    case 'pareto':
+      return { kind: 'pareto', scale: d.scale, shape: d.shape };
+    case 'lognormal': {
+      if (d.median !== undefined && d.p99 !== undefined) {
+        if (d.p99 <= d.median) where(`${place}.p99`, 'expected p99 greater than median');
+        const mu = Math.log(d.median / unitScale);
+        return { kind: 'lognormal', mu, sigma: Math.max(1e-9, (Math.log(d.p99 / unitScale) - mu) / Z99), unit: unitScale };
+      }
+      if (d.median !== undefined && d.sigma !== undefined)
+        return { kind: 'lognormal', mu: Math.log(d.median / unitScale), sigma: d.sigma, unit: unitScale };
+      if (d.mu !== undefined && d.sigma !== undefined) return { kind: 'lognormal', mu: d.mu, sigma: d.sigma, unit: unitScale };
+      where(place, 'a lognormal needs median and p99, median and sigma, or mu and sigma');
+      return { kind: 'constant', value: 0 };
+    }
+    case 'empirical': {
+      const points = Object.entries(d.percentiles).map(([k, v]) => [Number(k.slice(1)) / 100, v] as const);
+      if (points.length === 0) where(`${place}.percentiles`, 'expected at least one percentile, like p50: 40ms');
+      const sorted = [...points].sort((a, b) => a[0] - b[0]);
+      for (let i = 1; i < sorted.length; i++)
+        if (sorted[i][1] < sorted[i - 1][1]) where(`${place}.percentiles`, 'expected values that do not decrease with the percentile');
+      return { kind: 'empirical', points };
+    }
+  }
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o)) deepFreeze(v);
+  }
+  return o;
+}

@@ -1,0 +1,45 @@
+/**
+ * A cumulative distribution from a fixed-edge histogram, one line per variant, on a
+ * log axis (latencies and ages span orders of magnitude). Each point is
+ * P(value ≤ edge); shared by the latency and staleness-age charts.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { Histogram, RunResult, VariantResult } from '../../metrics/result.ts';
+import { CONFIG, HEIGHT, LINE_LEGEND, SCHEMA, WIDTH, variantColor } from './common.ts';
+
+export interface CdfRow {
+  variant: string;
+  edgeMs: number;
+  cumulative: number;
+}
+
+export function cdfRows(result: RunResult, pick: (v: VariantResult) => Histogram): CdfRow[] {
+  return result.variants.flatMap((v) => {
+    const h = pick(v);
+    const total = h.counts.reduce((a, b) => a + b, 0);
+    if (!(total > 0)) return [];
+    let running = 0;
+    // A log axis cannot show 0: edges at or below zero are dropped (their mass still counts).
+    return h.edgesMs.flatMap((edgeMs, i) => {
+      running += h.counts[i] ?? 0;
+      return edgeMs > 0 ? [{ variant: v.summary.name, edgeMs, cumulative: running / total }] : [];
+    });
+  });
+}
+
+export function cdfSpec(result: RunResult, rows: CdfRow[], title: string, xTitle: string): TopLevelSpec {
+  return {
+    $schema: SCHEMA,
+    title,
+    config: CONFIG,
+    width: WIDTH,
+    height: HEIGHT,
+    data: { values: rows },
+    mark: { type: 'line', point: { size: 18 }, strokeWidth: 1.5 },
+    encoding: {
+      x: { field: 'edgeMs', type: 'quantitative', title: xTitle, scale: { type: 'log', nice: false }, axis: { format: '~s' } },
+      y: { field: 'cumulative', type: 'quantitative', title: 'fraction ≤ x', scale: { domain: [0, 1] }, axis: { format: '.0%' } },
+      color: { ...variantColor(result), legend: LINE_LEGEND },
+    },
+  };
+}

@@ -69,9 +69,10 @@ function unionKeys(objs: readonly Obj[]): string[] {
 }
 
 /** Means (and CI siblings) of every numeric leaf; non-numeric leaves come from the first run. */
-function combineObjects(objs: readonly Obj[]): Obj {
+function combineObjects(objs: readonly Obj[], skip: ReadonlySet<string> = new Set()): Obj {
   const out: Obj = {};
   for (const key of unionKeys(objs)) {
+    if (skip.has(key)) continue;
     if (isCiKey(key)) continue; // inputs are single runs; stale CI fields would be wrong
     const values = objs.map((o) => o[key]).filter((v) => v !== undefined);
     if (values.every((v) => typeof v === 'number')) {
@@ -144,13 +145,10 @@ export function combineReplications(runs: readonly VariantResult[]): VariantResu
   if (runs.some((r) => r.bucketSeconds !== first.bucketSeconds)) {
     throw new Error('replications have different bucket widths');
   }
-  const combined = combineObjects(runs.map((r) => r.summary as unknown as Obj));
-  const summary = {
-    ...combined,
-    name: first.summary.name,
-    params: first.summary.params,
-    replications: runs.length,
-  } as unknown as VariantSummary;
+  // Identity fields are not figures: no mean, no interval.
+  const identity = { name: first.summary.name, params: first.summary.params, replications: runs.length };
+  const combined = combineObjects(runs.map((r) => r.summary as unknown as Obj), new Set(Object.keys(identity)));
+  const summary = { ...identity, ...combined } as unknown as VariantSummary;
   return {
     summary,
     bucketSeconds: first.bucketSeconds,

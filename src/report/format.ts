@@ -37,6 +37,11 @@ function defaultDecimals(value: number, kind: FigureKind): number {
   return significantDecimals(value);
 }
 
+/** "1.00" → "1", "0.0120" → "0.012": for values whose digits are not a stated resolution. */
+function trimZeros(s: string): string {
+  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
+}
+
 /** A plain number in the figure's style. */
 export function formatNumber(value: number, kind: FigureKind): string {
   if (!Number.isFinite(value)) return '—';
@@ -51,7 +56,7 @@ export function formatNumber(value: number, kind: FigureKind): string {
 export function formatEstimate(e: Estimate, kind: FigureKind): string {
   if (e.ci95 === undefined || !Number.isFinite(e.ci95)) return formatNumber(e.mean, kind);
   // Identical replications: the exact value, without padding zeros that suggest a resolution.
-  if (e.ci95 === 0) return `${formatNumber(e.mean, kind).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '')} ± 0`;
+  if (e.ci95 === 0) return `${trimZeros(formatNumber(e.mean, kind))} ± 0`;
   const decimals = Math.max(0, -Math.floor(Math.log10(Math.abs(e.ci95))));
   return `${fixed(e.mean, decimals)} ± ${fixed(e.ci95, decimals)}`;
 }
@@ -59,7 +64,7 @@ export function formatEstimate(e: Estimate, kind: FigureKind): string {
 /** Absolute and relative change of `value` against `base`: "+0.012 (+1.3%)". */
 export function formatChange(value: number, base: number, kind: FigureKind): string {
   const delta = value - base;
-  const abs = formatNumber(delta, kind);
+  const abs = trimZeros(formatNumber(delta, kind));
   const signedAbs = delta > 0 && !abs.startsWith('-') ? `+${abs}` : abs;
   if (base === 0) return `${signedAbs} (n/a)`;
   const rel = (delta / Math.abs(base)) * 100;

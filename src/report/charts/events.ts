@@ -46,26 +46,28 @@ export function eventRows(result: RunResult): EventRow[] {
 export function eventLayers(result: RunResult): Layer[] {
   const rows = eventRows(result);
   if (rows.length === 0) return [];
-  const color = { field: 'color', type: 'nominal' as const, scale: null };
+  // Literal colours on fill/stroke (scale: null), not on `color`: a layer on the `color`
+  // channel would join the variant legend and lend it the band's opacity.
+  const literal = { field: 'color', type: 'nominal' as const, scale: null };
   const layers: Layer[] = [];
   const spans = rows.filter((r) => r.endSeconds > r.tSeconds);
   if (spans.length > 0) {
     layers.push({
       data: { values: spans },
       mark: { type: 'rect', opacity: 0.12 },
-      encoding: { x: timeAxis, x2: { field: 'endSeconds' }, color },
+      encoding: { x: timeAxis, x2: { field: 'endSeconds' }, fill: literal },
     });
   }
   layers.push({
     data: { values: rows },
     mark: { type: 'rule', strokeDash: [4, 3], strokeWidth: 1 },
-    encoding: { x: timeAxis, color },
+    encoding: { x: timeAxis, stroke: literal },
   });
   if (rows.length <= MAX_LABELLED_EVENTS) {
     layers.push({
       data: { values: rows },
       mark: { type: 'text', angle: 270, align: 'right', baseline: 'bottom', dx: -4, dy: -3, fontSize: 10 },
-      encoding: { x: timeAxis, y: { value: 0 }, text: { field: 'label' }, color },
+      encoding: { x: timeAxis, y: { value: 0 }, text: { field: 'label' }, fill: literal },
     });
   }
   return layers;

@@ -1,0 +1,27 @@
+/** `cachesim list`: what can be named in a scenario or on the command line. */
+import type { CommandModule } from 'yargs';
+import { policyNames } from '../policies/index.ts';
+import { readStrategyNames, stampedeNames, writeStrategyNames } from '../strategies/names.ts';
+import { reportFormats } from '../report/index.ts';
+
+export const listCommand: CommandModule<object, object> = {
+  command: 'list',
+  describe: 'list policies, strategies, distributions and formats',
+  handler: async () => {
+    const traces = await import('../workload/traces/index.ts').then(
+      (m: Record<string, unknown>) => (m.traceFormatNames as readonly string[] | undefined) ?? [],
+      () => [] as string[],
+    );
+    const rows: Array<[string, readonly string[]]> = [
+      ['eviction policies', policyNames],
+      ['read strategies', readStrategyNames],
+      ['write strategies', writeStrategyNames],
+      ['stampede protection', stampedeNames],
+      ['distributions', ['constant', 'uniform', 'exponential', 'normal', 'lognormal', 'pareto', 'empirical']],
+      ['popularity', ['uniform', 'zipf', 'hotSet']],
+      ['trace formats', traces],
+      ['report formats', reportFormats],
+    ];
+    for (const [title, names] of rows) process.stdout.write(`${title}: ${names.join(', ')}\n`);
+  },
+};

@@ -1,0 +1,71 @@
+/**
+ * In-flight requests. A request is a small mutable record reused through a free
+ * list, so the hot path allocates nothing; events refer to it by pool index.
+ * Strategies keep their per-request state in these fields.
+ */
+import type { Handler } from '../engine/simulation.ts';
+
+export class Request {
+  key = 0;
+  keyspace = 0;
+  op = 0;
+  server = 0;
+  /** Time the client issued it (µs). */
+  issuedAt = 0;
+  clientRtt = 0;
+  /** One-way latency of the round trip under way. */
+  half = 0;
+  /** Value version the request holds (read from a cache or the database, or written). */
+  version = 0;
+  /** Outcome of the last cache operation (HIT/MISS/MISS_EXPIRED, or 1/0 for a lock). */
+  result = 0;
+  /** Set when the last database call failed (timeout, outage). */
+  failed = false;
+  /** Bumped at every reuse and every database call, so stale timers can tell they are moot. */
+  gen = 0;
+  /** Pending cache command for the round trip under way. */
+  command = 0;
+  /** Continuation run when the round trip under way completes. */
+  next: Handler = noop;
+}
+
+function noop(): void {}
+
+const GEN_SPAN = 2 ** 26;
+
+/** Packs (index, generation) into one event argument. */
+export function pack(index: number, gen: number): number {
+  return (gen % GEN_SPAN) * GEN_SPAN + index;
+}
+export function unpackIndex(arg: number): number {
+  return arg % GEN_SPAN;
+}
+export function unpackGen(arg: number): number {
+  return Math.floor(arg / GEN_SPAN);
+}
+export function sameGen(r: Request, arg: number): boolean {
+  return r.gen % GEN_SPAN === unpackGen(arg);
+}
+
+export class RequestPool {
+  readonly all: Request[] = [];
+  private readonly free: number[] = [];
+
+  acquire(): number {
+    const i = this.free.length > 0 ? (this.free.pop() as number) : this.all.push(new Request()) - 1;
+    const r = this.all[i];
+    r.gen++;
+    r.failed = false;
+    r.next = noop;
+    return i;
+  }
+
+  release(i: number): void {
+    this.all[i].gen++;
+    this.free.push(i);
+  }
+
+  get inFlight(): number {
+    return this.all.length - this.free.length;
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * `simulate(scenario)`: one run of one variant, in numbered phases —
+ *   1. load and 2. normalize happen before (src/scenario): the input is a frozen `Scenario`;
+ *   3. build: `buildModel` wires workload, tiers, strategies and metrics onto one Simulation;
+ *   4. simulate: the event loop runs to the horizon;
+ *   5. collect: invariants are checked and the collector becomes a plain `VariantResult`.
+ * Reporting (6) takes `VariantResult`s and never sees the model.
+ */
+import { buildModel, type Model } from './build.ts';
+import { summarize } from '../metrics/summarize.ts';
+import type { VariantResult, TimelineEvent } from '../metrics/result.ts';
+import type { Scenario } from '../scenario/normalize.ts';
+
+export interface SimulateOptions {
+  name?: string;
+  params?: Record<string, unknown>;
+  seed?: number;
+  /** Called every simulated `progressEvery` µs with the fraction done (progress bars). */
+  onProgress?: (fractionDone: number, eventsExecuted: number) => void;
+}
+
+export interface SimulateOutcome {
+  result: VariantResult;
+  events: number;
+  requests: number;
+}
+
+export function simulate(scenario: Scenario, options: SimulateOptions = {}): SimulateOutcome {
+  const model = buildModel(scenario, options.seed ?? scenario.seed);
+  runModel(model, options.onProgress);
+  return collect(model, options);
+}
+
+export function runModel(model: Model, onProgress?: SimulateOptions['onProgress']): void {
+  const { sim, scenario } = model;
+  if (!onProgress) {
+    sim.run(scenario.horizon);
+    return;
+  }
+  const step = scenario.horizon / 100;
+  for (let t = step; t < scenario.horizon + step / 2; t += step) {
+    sim.run(Math.min(t, scenario.horizon));
+    onProgress(Math.min(1, t / scenario.horizon), sim.executed);
+  }
+}
+
+function collect(model: Model, options: SimulateOptions): SimulateOutcome {
+  const { metrics, stores, path, scenario } = model;
+  for (const { label, store } of stores) store.checkInvariants(label);
+  metrics.stampede.finish();
+  const events: TimelineEvent[] = metrics.stampede.largest
+    .map((e) => ({ tSeconds: e.at / 1e6, kind: 'expiry', label: `${keyLabel(model, e.key)} expired: ${e.loads} loads` }))
+    .sort((a, b) => a.tSeconds - b.tSeconds);
+  const instances: Array<VariantResult['instances'][number]> = [];
+  if (path.app) {
+    path.app.stores.forEach((s, i) =>
+      instances.push({ layer: 'app', instance: `app-${i + 1}`, hits: path.app!.hits[i], misses: path.app!.misses[i], evictions: 0, peakBytes: s.entries }),
+    );
+  }
+  const redisStats = metrics.layers[3];
+  if (path.redis && redisStats)
+    instances.push({ layer: 'redis', instance: 'redis-1', hits: redisStats.hits, misses: redisStats.misses, evictions: redisStats.evictions, peakBytes: redisStats.peakBytes });
+  const result = summarize({
+    name: options.name ?? 'baseline',
+    params: options.params ?? {},
+    metrics,
+    layerExtras: path.redis ? { redis: { commands: path.redis.commands } } : {},
+    instances,
+    events,
+  });
+  const requests = metrics.requestsSeries.reduce((a, b) => a + b, 0);
+  void scenario;
+  return { result, events: model.sim.executed, requests };
+}
+
+/** "users:42" for global key id 42 + offset of keyspace users. */
+function keyLabel(model: Model, key: number): string {
+  for (const s of model.sources) if (key >= s.keyOffset && key < s.keyOffset + s.spec.keys) return `${s.spec.name}:${key - s.keyOffset}`;
+  return String(key);
+}

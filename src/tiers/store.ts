@@ -1,0 +1,123 @@
+/**
+ * A cache's contents: entries (value version, charged size, expiry, fill time)
+ * within a capacity, with an eviction policy choosing victims. The request path
+ * is libCacheSim's template: find → on miss, evict until the new entry fits →
+ * insert; the policy supplies only the order. Expiry is lazy: an expired entry
+ * still holds memory until it is next looked up (or an active sweep removes it).
+ *
+ * Keys are dense global ids; per-key state lives in typed arrays indexed by key.
+ */
+import type { EvictionPolicy } from '../policies/types.ts';
+
+export const MISS = 0;
+export const MISS_EXPIRED = 1;
+export const HIT = 2;
+
+export interface StoreEvents {
+  onEvict(key: number): void;
+  onExpire(key: number): void;
+  onBytes(bytes: number): void;
+}
+
+export class Store {
+  used = 0;
+  entries = 0;
+  readonly version: Int32Array;
+  readonly expiresAt: Float64Array;
+  readonly filledAt: Float64Array;
+  private readonly present: Uint8Array;
+  private readonly charged: Float64Array;
+
+  constructor(
+    readonly capacity: number,
+    maxKeys: number,
+    readonly policy: EvictionPolicy,
+    private readonly events: StoreEvents,
+  ) {
+    this.present = new Uint8Array(maxKeys);
+    this.version = new Int32Array(maxKeys);
+    this.expiresAt = new Float64Array(maxKeys);
+    this.filledAt = new Float64Array(maxKeys);
+    this.charged = new Float64Array(maxKeys);
+  }
+
+  has(key: number): boolean {
+    return this.present[key] === 1;
+  }
+
+  /** HIT, MISS, or MISS_EXPIRED (the entry was there but its TTL had passed; it is removed). */
+  lookup(key: number, now: number): number {
+    if (this.present[key] === 0) return MISS;
+    if (this.expiresAt[key] <= now) {
+      this.drop(key);
+      this.events.onExpire(key);
+      return MISS_EXPIRED;
+    }
+    this.policy.touch(key);
+    return HIT;
+  }
+
+  /** Inserts or overwrites; `ttl` in µs or undefined for no expiry. Returns false if it cannot fit at all. */
+  set(key: number, version: number, size: number, ttl: number | undefined, now: number): boolean {
+    if (this.present[key] === 1) this.drop(key);
+    if (size > this.capacity) return false;
+    while (this.used + size > this.capacity) {
+      const victim = this.policy.evict();
+      if (victim < 0) return false;
+      this.forget(victim);
+      this.events.onEvict(victim);
+    }
+    this.present[key] = 1;
+    this.version[key] = version;
+    this.charged[key] = size;
+    this.filledAt[key] = now;
+    this.expiresAt[key] = ttl === undefined ? Number.POSITIVE_INFINITY : now + ttl;
+    this.used += size;
+    this.entries++;
+    this.policy.insert(key, size);
+    if (ttl !== undefined && this.policy.expire) this.policy.expire(key, now + ttl);
+    this.events.onBytes(this.used);
+    return true;
+  }
+
+  /** Removes the key if present (DEL); returns whether it was there. */
+  delete(key: number): boolean {
+    if (this.present[key] === 0) return false;
+    this.drop(key);
+    return true;
+  }
+
+  /** Removes everything (FLUSHALL, a restart with no persistence, a cold deploy). */
+  clear(): void {
+    for (let k = 0; k < this.present.length; k++) if (this.present[k] === 1) this.drop(k);
+  }
+
+  /** Recomputes occupancy from the entries; throws when tracking has drifted (end-of-run invariant). */
+  checkInvariants(label: string): void {
+    let used = 0;
+    let entries = 0;
+    for (let k = 0; k < this.present.length; k++)
+      if (this.present[k] === 1) {
+        used += this.charged[k];
+        entries++;
+      }
+    if (used !== this.used || entries !== this.entries)
+      throw new Error(`${label}: tracked ${this.used} bytes in ${this.entries} entries, recomputed ${used} in ${entries}`);
+    if (this.used > this.capacity) throw new Error(`${label}: holds ${this.used}, over capacity ${this.capacity}`);
+    if (this.policy.size !== entries) throw new Error(`${label}: policy tracks ${this.policy.size} entries, store holds ${entries}`);
+    this.policy.finished?.();
+  }
+
+  private drop(key: number): void {
+    this.policy.remove(key);
+    this.forget(key);
+  }
+
+  /** Forgets an entry the policy has already let go of. */
+  private forget(key: number): void {
+    this.present[key] = 0;
+    this.used -= this.charged[key];
+    this.entries--;
+    this.events.onBytes(this.used);
+  }
+}

@@ -22,6 +22,24 @@ export interface EvictionPolicy {
   evict(): number;
   /** Entries the policy currently tracks as resident (not ghosts). */
   readonly size: number;
+
+  // ---- Optional members (added for replay; a store that never calls them still works) ----
+
+  /**
+   * Announces a miss for `key` before the store's first `evict()` for it. Policies whose
+   * victim choice depends on the incoming key (ARC's REPLACE tests `x ∈ B2`; W-TinyLFU
+   * records the key in its sketch before the admission contest) follow their paper
+   * exactly only when the store calls this; without it they fall back to deciding at `insert`.
+   */
+  miss?(key: number, size: number): void;
+  /** Tells the policy the absolute expiry time (µs) of a resident key; only TTL-ordered policies use it. */
+  expire?(key: number, atUs: number): void;
+  /** Offline policies (Belady) learn the index of the request about to be served. */
+  seek?(requestIndex: number): void;
+  /** Raises `maxKeys` (never lowers it): replay grows key ids while it streams a trace. */
+  grow?(maxKeys: number): void;
+  /** End-of-run invariant check: throws if occupancy > capacity or tracked size ≠ recomputed size. */
+  finished?(): void;
 }
 
 /** What a store tells a policy when it creates it. */

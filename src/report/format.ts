@@ -27,7 +27,7 @@ function fixed(value: number, decimals: number): string {
 /** Decimals that show three significant digits of `value` (none for values ≥ 100). */
 function significantDecimals(value: number): number {
   const a = Math.abs(value);
-  if (a === 0 || a >= 100) return 0;
+  if (Number.isInteger(value) || a >= 100) return 0; // one load per expiry reads "1", not "1.00"
   return Math.min(6, 2 - Math.floor(Math.log10(a)));
 }
 

@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Histogram, RunResult, VariantResult } from '../../metrics/result.ts';
-import { CONFIG, HEIGHT, LINE_LEGEND, SCHEMA, WIDTH, variantColor } from './common.ts';
+import { CONFIG, HEIGHT, LINE_LEGEND, SCHEMA, WIDTH, variantColor, type ChartDef } from './common.ts';
 
 export interface CdfRow {
   variant: string;
@@ -40,6 +40,18 @@ export function cdfSpec(result: RunResult, rows: CdfRow[], title: string, xTitle
       x: { field: 'edgeMs', type: 'quantitative', title: xTitle, scale: { type: 'log', nice: false }, axis: { format: '~s' } },
       y: { field: 'cumulative', type: 'quantitative', title: 'fraction ≤ x', scale: { domain: [0, 1] }, axis: { format: '.0%' } },
       color: { ...variantColor(result), legend: LINE_LEGEND },
+    },
+  };
+}
+
+/** A CDF chart over one of a variant's histograms; skipped when every histogram is empty. */
+export function cdfChart(o: { title: string; caption: string; xTitle: string; pick: (v: VariantResult) => Histogram }): ChartDef {
+  return {
+    title: o.title,
+    caption: o.caption,
+    build(result) {
+      const rows = cdfRows(result, o.pick);
+      return rows.length === 0 ? undefined : cdfSpec(result, rows, o.title, o.xTitle);
     },
   };
 }

@@ -9,7 +9,7 @@ import { inputError } from '../../scenario/errors.ts';
 import { openTraceBytes } from './source.ts';
 import { IGNORE, KEY, OP, SIZE, TIME, TTL, readDelimited } from './delimited.ts';
 import type { Layout } from './delimited.ts';
-import type { TraceBatch, TraceReader, TraceReadOptions, TraceSummary } from './types.ts';
+import type { TraceBatch, TraceFields, TraceReader, TraceReadOptions, TraceSummary } from './types.ts';
 
 const ROLE_OF: Record<string, number> = { key: KEY, size: SIZE, time: TIME, op: OP, ttl: TTL };
 
@@ -47,6 +47,22 @@ export class CsvTraceReader implements TraceReader {
     private readonly file: string,
     private readonly options: TraceReadOptions = {},
   ) {}
+
+  async probe(): Promise<TraceFields> {
+    let header: string | undefined;
+    for await (const chunk of openTraceBytes(this.file)) {
+      header = (header ?? '') + chunk.toString('utf8');
+      const nl = header.indexOf('\n');
+      if (nl >= 0) {
+        header = header.slice(0, nl);
+        break;
+      }
+      if (header.length > 1 << 20) break;
+    }
+    if (header === undefined) throw inputError(this.file, 'line 1', 'expected a header line, found an empty file');
+    this.fields = layoutFromHeader(this.file, header.replace(/\r$/, '')).fields;
+    return this.fields;
+  }
 
   async read(onBatch: (batch: TraceBatch) => void): Promise<TraceSummary> {
     return readDelimited(

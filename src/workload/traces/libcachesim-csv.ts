@@ -10,7 +10,7 @@ import { openTraceBytes } from './source.ts';
 import { IGNORE, KEY, OP, SIZE, TIME, TTL, readDelimited } from './delimited.ts';
 import { layoutOf } from './csv.ts';
 import type { Layout } from './delimited.ts';
-import type { TraceBatch, TraceReader, TraceReadOptions, TraceSummary } from './types.ts';
+import type { TraceBatch, TraceFields, TraceReader, TraceReadOptions, TraceSummary } from './types.ts';
 
 const COLUMN_PARAMS: Record<string, number> = {
   'time-col': TIME,
@@ -64,6 +64,10 @@ export class LibCacheSimCsvReader implements TraceReader {
   ) {
     this.params = parseLibCacheSimParams(paramText);
     this.fields = this.params.layout.fields;
+  }
+
+  probe(): Promise<TraceFields> {
+    return Promise.resolve(this.fields);
   }
 
   read(onBatch: (batch: TraceBatch) => void): Promise<TraceSummary> {

@@ -10,7 +10,7 @@
 import { openTraceBytes } from './source.ts';
 import { IGNORE, KEY, OP, SIZE, TIME, TTL, readDelimited } from './delimited.ts';
 import { layoutOf } from './csv.ts';
-import type { TraceBatch, TraceReader, TraceReadOptions, TraceSummary } from './types.ts';
+import type { TraceBatch, TraceFields, TraceReader, TraceReadOptions, TraceSummary } from './types.ts';
 
 export const twitterLayout = layoutOf([TIME, KEY, SIZE, SIZE, IGNORE, OP, TTL], 44);
 
@@ -22,6 +22,10 @@ export class TwitterTraceReader implements TraceReader {
     private readonly file: string,
     private readonly options: TraceReadOptions = {},
   ) {}
+
+  probe(): Promise<TraceFields> {
+    return Promise.resolve(this.fields);
+  }
 
   read(onBatch: (batch: TraceBatch) => void): Promise<TraceSummary> {
     return readDelimited(openTraceBytes(this.file), { ...this.options, file: this.file, headerLines: 0, layout: twitterLayout }, onBatch);

@@ -55,6 +55,8 @@ export interface TraceSummary {
 export interface TraceReader {
   readonly format: string;
   readonly fields: TraceFields;
+  /** The fields, after reading as little as needed (a CSV's header line). */
+  probe(): Promise<TraceFields>;
   /** Streams the whole trace once, calling `onBatch` synchronously for each batch. */
   read(onBatch: (batch: TraceBatch) => void): Promise<TraceSummary>;
 }

@@ -9,12 +9,7 @@ import { LogHistogram } from './histogram.ts';
 import { layerNames, type LayerName } from './layers.ts';
 import { StampedeTracker } from './stampede.ts';
 
-export class BucketSeries {
-  readonly values: Float64Array;
-  constructor(buckets: number) {
-    this.values = new Float64Array(buckets);
-  }
-}
+const MAX_LATENCY_GROUPS = 2000;
 
 export class LayerStats {
   hits = 0;
@@ -42,6 +37,10 @@ export class DatabaseStats {
   reads = 0;
   writes = 0;
   errors = 0;
+  /** Queries that got a connection, how many of them had to wait, and the total wait. */
+  started = 0;
+  queued = 0;
+  queueWaitUs = 0;
   concurrency = 0;
   peakConcurrency = 0;
   readonly queriesSeries: Float64Array;
@@ -67,8 +66,12 @@ export class Collector {
   readonly db: DatabaseStats;
   readonly latency = new LogHistogram();
   readonly stalenessAge = new LogHistogram();
-  /** Coarse per-bucket latency histograms (6% precision) for the p99-over-time series. */
-  readonly latencyByBucket: LogHistogram[];
+  /**
+   * Coarse latency histograms (6% precision) for the p99-over-time series, one per
+   * group of `latencyGroup` buckets so that memory stays bounded on long horizons.
+   */
+  readonly latencyByGroup: LogHistogram[];
+  readonly latencyGroup: number;
   readonly requestsSeries: Float64Array;
   readonly servedBy = new Float64Array(layerNames.length);
   readonly stampede: StampedeTracker;
@@ -85,7 +88,8 @@ export class Collector {
     this.buckets = Math.max(1, Math.ceil(opts.horizonUs / opts.bucketUs));
     this.db = new DatabaseStats(this.buckets);
     this.requestsSeries = new Float64Array(this.buckets);
-    this.latencyByBucket = Array.from({ length: this.buckets }, () => new LogHistogram(4, 42));
+    this.latencyGroup = Math.ceil(this.buckets / MAX_LATENCY_GROUPS);
+    this.latencyByGroup = Array.from({ length: Math.ceil(this.buckets / this.latencyGroup) }, () => new LogHistogram(4, 42));
     this.stampede = new StampedeTracker(opts.maxKeys);
   }
 
@@ -129,6 +133,15 @@ export class Collector {
     if (db.concurrency > db.concurrencySeries[b]) db.concurrencySeries[b] = db.concurrency;
   }
 
+  /** A query got a connection after waiting `waitUs` for it. */
+  dbQueued(waitUs: number, issuedAt: number): void {
+    if (issuedAt < this.warmupUs) return;
+    const db = this.db;
+    db.started++;
+    if (waitUs > 0) db.queued++;
+    db.queueWaitUs += waitUs;
+  }
+
   dbLeave(): void {
     this.db.concurrency--;
   }
@@ -139,7 +152,7 @@ export class Collector {
 
   /** A read or write answered to the client; `latency` in µs end to end. */
   answered(now: number, issuedAt: number, latency: number, servedBy: number, isRead: boolean): void {
-    this.latencyByBucket[this.bucketOf(now)].record(latency);
+    this.latencyByGroup[Math.floor(this.bucketOf(now) / this.latencyGroup)].record(latency);
     if (issuedAt < this.warmupUs) return;
     this.latency.record(latency);
     if (isRead) {

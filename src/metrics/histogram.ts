@@ -12,10 +12,12 @@ export class LogHistogram {
   max = 0;
   private readonly sub: number;
   private readonly half: number;
+  private readonly halfBits: number;
 
   constructor(subBits = 7, maxExponent = 42) {
     this.sub = 1 << subBits;
     this.half = this.sub >> 1;
+    this.halfBits = subBits - 1;
     this.counts = new Float64Array(this.sub + (maxExponent - subBits + 1) * this.half);
   }
 
@@ -29,6 +31,13 @@ export class LogHistogram {
 
   indexOf(v: number): number {
     if (v < this.sub) return Math.floor(v);
+    if (v < 4294967296) {
+      // Integer fast path: the exponent from the leading-zero count instead of a logarithm.
+      const iv = v >>> 0;
+      const e = 31 - Math.clz32(iv) - this.halfBits; // iv >>> e in [half, sub)
+      const i = this.sub + (e - 1) * this.half + ((iv >>> e) - this.half);
+      return i < this.counts.length ? i : this.counts.length - 1;
+    }
     const e = Math.floor(Math.log2(v)) - Math.log2(this.half); // v / 2^e in [half, sub)
     let m = Math.floor(v / 2 ** e);
     if (m >= this.sub) m = this.sub - 1; // guard against log2 rounding

@@ -52,12 +52,14 @@ export function summarize(input: SummarizeInput): VariantResult {
     peakQps: peakQueries / bucketSeconds,
     peakConcurrency: db.peakConcurrency,
     errors: db.errors,
+    queuedFraction: ratio(db.queued, db.started),
+    meanQueueWaitMs: ms(ratio(db.queueWaitUs, db.started)),
   };
   series.push(
     { metric: 'database.qps', values: Array.from(db.queriesSeries, (q) => q / bucketSeconds) },
     { metric: 'database.concurrency', values: Array.from(db.concurrencySeries) },
     { metric: 'requests.rate', values: Array.from(m.requestsSeries, (q) => q / bucketSeconds) },
-    { metric: 'latency.p99Ms', values: m.latencyByBucket.map((h) => ms(h.quantile(0.99))) },
+    { metric: 'latency.p99Ms', values: Array.from(m.requestsSeries, (_, b) => ms(m.latencyByGroup[Math.floor(b / m.latencyGroup)].quantile(0.99))) },
   );
 
   const servedTotal = m.servedBy.reduce((a, b) => a + b, 0);

@@ -257,6 +257,7 @@ export class RequestPath {
       this.metrics.stampede.load(r.key);
       if (this.metrics.counts(r.issuedAt)) this.metrics.db.reads++;
     } else if (this.metrics.counts(r.issuedAt)) this.metrics.db.writes++;
+    r.dbArrivedAt = now;
     if (this.db.timeout !== undefined) this.sim.schedule(this.db.timeout, this.dbTimedOut, arg);
     this.db.pool.request(this.dbGranted, arg);
   };
@@ -270,6 +271,7 @@ export class RequestPath {
       this.db.pool.release();
       return;
     }
+    this.metrics.dbQueued(this.sim.now - r.dbArrivedAt, r.issuedAt);
     if (r.command === OP_READ) {
       r.version = this.db.version[r.key]; // snapshot at the start of the query
       this.sim.schedule(this.db.readService(), this.dbReadDone, arg);

@@ -23,6 +23,8 @@ export class Request {
   failed = false;
   /** Bumped at every reuse and every database call, so stale timers can tell they are moot. */
   gen = 0;
+  /** When the database call under way reached the database (for queue-wait figures). */
+  dbArrivedAt = 0;
   /** Pending cache command for the round trip under way. */
   command = 0;
   /** Continuation run when the round trip under way completes. */

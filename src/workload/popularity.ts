@@ -28,21 +28,50 @@ export function keySampler(p: Popularity, keys: number, u: Uniform): KeySampler 
   }
 }
 
-/** P(rank r) ∝ (r+1)^-alpha, sampled by binary search over the cumulative table. */
+/**
+ * P(rank r) ∝ (r+1)^-alpha, sampled exactly with Walker's alias table: two array
+ * reads per draw whatever the key count (a binary search over a large CDF costs
+ * about 18 cache misses). Two uniforms per draw: a column and a coin.
+ */
 export function zipfSampler(alpha: number, keys: number, u: Uniform): KeySampler {
+  const probs = new Float64Array(keys);
   const cdf = zipfCdf(alpha, keys);
-  const last = keys - 1;
+  for (let r = 0; r < keys; r++) probs[r] = cdf[r] - (r > 0 ? cdf[r - 1] : 0);
+  const { threshold, alias } = aliasTable(probs);
   return () => {
-    const x = u();
-    let lo = 0;
-    let hi = last;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (cdf[mid] > x) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
+    const column = Math.floor(u() * keys);
+    return u() < threshold[column] ? column : alias[column];
   };
+}
+
+/** Vose's construction of Walker's alias table for a discrete distribution. */
+export function aliasTable(probs: Float64Array): { threshold: Float64Array; alias: Int32Array } {
+  const n = probs.length;
+  const threshold = new Float64Array(n);
+  const alias = new Int32Array(n);
+  const scaled = Float64Array.from(probs, (p) => p * n);
+  const small = new Int32Array(n);
+  const large = new Int32Array(n);
+  let ns = 0;
+  let nl = 0;
+  for (let i = 0; i < n; i++) {
+    if (scaled[i] < 1) small[ns++] = i;
+    else large[nl++] = i;
+  }
+  while (ns > 0 && nl > 0) {
+    const s = small[--ns];
+    const l = large[--nl];
+    threshold[s] = scaled[s];
+    alias[s] = l;
+    scaled[l] = scaled[l] + scaled[s] - 1;
+    if (scaled[l] < 1) small[ns++] = l;
+    else large[nl++] = l;
+  }
+  // What is left has probability 1 up to rounding.
+  while (nl > 0) threshold[large[--nl]] = 1;
+  while (ns > 0) threshold[small[--ns]] = 1;
+  for (let i = 0; i < n; i++) if (threshold[i] === 1) alias[i] = i;
+  return { threshold, alias };
 }
 
 export function zipfCdf(alpha: number, keys: number): Float64Array {

@@ -102,3 +102,14 @@ describe('charts', () => {
     expect(missRatioCurveChart([])).toBeUndefined();
   });
 });
+
+describe('chart spec files', () => {
+  it('stringifySpec_roundTrips_withOneDataRowPerLine', async () => {
+    const { stringifySpec } = await import('../../src/report/chart-files.ts');
+    const spec = charts['database-qps'].build(stampedeResult(1))!;
+    const text = stringifySpec(spec);
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(spec)));
+    expect(text).toMatch(/\n +\{"variant":"none","tSeconds":0,"value":\d+\},\n/);
+    expect(stringifySpec({ data: { values: [] } })).toBe('{\n  "data": {\n    "values": []\n  }\n}');
+  });
+});

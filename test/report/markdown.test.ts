@@ -75,11 +75,11 @@ describe('summary.md', () => {
 
       ![Latency percentiles](charts/latency-percentiles.png)
 
-      ### Latency distribution (CDF)
+      ### Latency distribution (share above x)
 
-      Read across at 95% and 99%: the variant whose line reaches the top further left serves its slowest requests faster; a long flat tail is requests waiting on the database.
+      Read where each line crosses the p95 and p99 rules: further left is faster. A line that stays high far to the right is a tail of slow requests — database queueing or lock retries.
 
-      ![Latency distribution (CDF)](charts/latency-cdf.png)
+      ![Latency distribution (share above x)](charts/latency-cdf.png)
 
       ### Stale-read ratio
 
@@ -87,11 +87,11 @@ describe('summary.md', () => {
 
       ![Stale-read ratio](charts/stale-ratio.png)
 
-      ### Age of stale reads (CDF)
+      ### Age of stale reads (share above x)
 
-      Look at how far right the lines reach: that is how long after a write users could still see the old value; compare it with the freshness your product promises.
+      How long after a write users could still read the old value: where a line reaches the bottom is the worst age seen; compare the p99 crossing with the freshness your product promises.
 
-      ![Age of stale reads (CDF)](charts/staleness-cdf.png)
+      ![Age of stale reads (share above x)](charts/staleness-cdf.png)
 
       ### Memory held per layer
 

@@ -67,6 +67,14 @@ export interface TimeRow {
 }
 
 /**
+ * Chart data need not carry 17 digits: 6 significant digits are far below a pixel and
+ * keep the inlined data (and report.html) small. The CSV files keep exact values.
+ */
+export function chartNumber(x: number): number {
+  return Number(x.toPrecision(6));
+}
+
+/**
  * Rows {variant, tSeconds, value} of one metric for every variant that has it.
  * Non-finite values (a hit ratio in a bucket with no requests) are dropped, not drawn as 0.
  */
@@ -75,7 +83,9 @@ export function seriesRows(result: RunResult, metric: string, extra: Record<stri
     const s = v.series.find((x) => x.metric === metric);
     if (!s) return [];
     return s.values.flatMap((value, i) =>
-      Number.isFinite(value) ? [{ ...extra, variant: v.summary.name, tSeconds: i * v.bucketSeconds, value }] : [],
+      Number.isFinite(value)
+        ? [{ ...extra, variant: v.summary.name, tSeconds: chartNumber(i * v.bucketSeconds), value: chartNumber(value) }]
+        : [],
     );
   });
 }

@@ -2,9 +2,9 @@
 import { cdfChart } from './cdf.ts';
 
 export const latencyCdf = cdfChart({
-  title: 'Latency distribution (CDF)',
+  title: 'Latency distribution (share above x)',
   caption:
-    'Read across at 95% and 99%: the variant whose line reaches the top further left serves its slowest requests faster; a long flat tail is requests waiting on the database.',
+    'Read where each line crosses the p95 and p99 rules: further left is faster. A line that stays high far to the right is a tail of slow requests — database queueing or lock retries.',
   xTitle: 'latency (ms, log scale)',
   pick: (v) => v.latencyHistogram,
 });

@@ -2,9 +2,9 @@
 import { cdfChart } from './cdf.ts';
 
 export const stalenessCdf = cdfChart({
-  title: 'Age of stale reads (CDF)',
+  title: 'Age of stale reads (share above x)',
   caption:
-    'Look at how far right the lines reach: that is how long after a write users could still see the old value; compare it with the freshness your product promises.',
+    'How long after a write users could still read the old value: where a line reaches the bottom is the worst age seen; compare the p99 crossing with the freshness your product promises.',
   xTitle: 'staleness age (ms, log scale)',
   pick: (v) => v.stalenessHistogram,
 });

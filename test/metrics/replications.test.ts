@@ -128,3 +128,67 @@ describe('deciding whether variants differ', () => {
     expect(variantsDiffer(none, mutex, 'layers.nope.hitRatio')).toBeUndefined();
   });
 });
+
+/**
+ * Coverage of the replication interval on a scenario with a known answer: one key,
+ * Poisson reads at λ, TTL T, instant fill, so the Redis hit ratio is λT/(1+λT).
+ * 100 repetitions, each R = 5 seeded replications combined by combineReplications;
+ * the 95% interval must cover the truth in a number of repetitions inside the central
+ * 99.9% of Binomial(100, 0.95). Coverage alone would accept an interval that is far too
+ * wide, so its mean half-width must also be near the theoretical t·σ/√R.
+ */
+describe('replication confidence intervals on the TTL hit ratio', () => {
+  const rate = 2;
+  const ttl = 1;
+  const horizon = 1000;
+  const R = 5;
+  const repetitions = 100;
+  const yaml = `
+horizon: ${horizon}s
+keyspaces:
+  - { name: hot, keys: 1, rate: ${rate}/s, ttl: ${ttl}s }
+hierarchy:
+  redis: { capacity: 1MB, latency: 0ms }
+  database: { connections: 100, service: 0ms }
+`;
+
+  /** Smallest k with P(X < k) ≥ tail, and largest with P(X > k) ≥ tail, for X ~ Bin(n, p). */
+  function binomialRange(n: number, p: number, tail: number): [number, number] {
+    const pmf = Array.from({ length: n + 1 }, (_, k) => {
+      let logC = 0;
+      for (let i = 1; i <= k; i++) logC += Math.log(n - k + i) - Math.log(i);
+      return Math.exp(logC + k * Math.log(p) + (n - k) * Math.log(1 - p));
+    });
+    let lo = 0;
+    for (let below = 0; below + pmf[lo] < tail; lo++) below += pmf[lo];
+    let hi = n;
+    for (let above = 0; above + pmf[hi] < tail; hi--) above += pmf[hi];
+    return [lo, hi];
+  }
+
+  it('ci95_ttlHitRatio_coversTruthInAbout95Of100Repetitions', async () => {
+    const { scenariosOf } = await import('../helpers/run.ts');
+    const { simulate } = await import('../../src/model/simulate.ts');
+    const [{ scenario }] = scenariosOf(yaml);
+    const truth = (rate * ttl) / (1 + rate * ttl);
+    let covered = 0;
+    let halfWidths = 0;
+    for (let rep = 0; rep < repetitions; rep++) {
+      const runs = Array.from({ length: R }, (_, r) => simulate(scenario, { name: 'ttl', seed: 1000 + rep * R + r }).result);
+      const redis = combineReplications(runs).summary.layers.redis;
+      const ci = redis.hitRatioCI95 as number;
+      if (Math.abs(redis.hitRatio - truth) <= ci) covered++;
+      halfWidths += ci;
+    }
+    const [lo, hi] = binomialRange(repetitions, 0.95, 0.0005);
+    expect(covered).toBeGreaterThanOrEqual(lo);
+    expect(covered).toBeLessThanOrEqual(hi);
+    // One run's estimator: sd = sqrt(λT / cycles) / (1+λT)² (delta method, Poisson hits per cycle).
+    const cycles = horizon / (ttl + 1 / rate);
+    const sdRun = Math.sqrt((rate * ttl) / cycles) / (1 + rate * ttl) ** 2;
+    // E[s] < σ for small R (c4(5) ≈ 0.94), hence the asymmetric band.
+    const expected = (tQuantile975(R - 1) * sdRun) / Math.sqrt(R);
+    expect(halfWidths / repetitions).toBeGreaterThan(0.7 * expected);
+    expect(halfWidths / repetitions).toBeLessThan(1.3 * expected);
+  });
+});

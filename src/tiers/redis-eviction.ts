@@ -18,6 +18,7 @@ import { RedisLfu } from '../policies/redis-lfu.ts';
 import { RedisTtl } from '../policies/redis-ttl.ts';
 import { RandomPolicy } from '../policies/random.ts';
 import { ResidentSet } from '../policies/internal/resident-set.ts';
+import type { RedisPoolPolicy } from '../policies/internal/redis-pool.ts';
 import type { EvictionPolicy, PolicyContext } from '../policies/types.ts';
 
 export const maxmemoryPolicies = [
@@ -57,53 +58,35 @@ class VolatileKeys {
   }
 }
 
-class VolatileLru extends RedisLru {
-  private readonly volatile: VolatileKeys;
-  constructor(ctx: PolicyContext) {
-    super(ctx);
-    this.volatile = new VolatileKeys(ctx.maxKeys);
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the TypeScript mixin pattern requires `any[]` constructor arguments
+type PoolClass = abstract new (...args: any[]) => RedisPoolPolicy;
+
+/** Narrows a sampled Redis policy to keys with a TTL (volatile-lru, volatile-lfu). */
+function volatileOnly<T extends PoolClass>(Base: T) {
+  abstract class Volatile extends Base {
+    readonly volatile = new VolatileKeys((this.ctx as PolicyContext).maxKeys);
+    expire(key: number, atUs: number): void {
+      this.volatile.expire(key, atUs);
+    }
+    override remove(key: number): void {
+      super.remove(key);
+      this.volatile.set.delete(key);
+    }
+    protected override evicted(key: number): void {
+      this.volatile.set.delete(key);
+    }
+    protected override sampleFrom(): ResidentSet {
+      return this.volatile.set;
+    }
+    override evict(): number {
+      return this.volatile.set.length === 0 ? -1 : super.evict();
+    }
   }
-  expire(key: number, atUs: number): void {
-    this.volatile.expire(key, atUs);
-  }
-  override remove(key: number): void {
-    super.remove(key);
-    this.volatile.set.delete(key);
-  }
-  protected override evicted(key: number): void {
-    this.volatile.set.delete(key);
-  }
-  protected override sampleFrom(): ResidentSet {
-    return this.volatile.set;
-  }
-  override evict(): number {
-    return this.volatile.set.length === 0 ? -1 : super.evict();
-  }
+  return Volatile;
 }
 
-class VolatileLfu extends RedisLfu {
-  private readonly volatile: VolatileKeys;
-  constructor(ctx: PolicyContext) {
-    super(ctx);
-    this.volatile = new VolatileKeys(ctx.maxKeys);
-  }
-  expire(key: number, atUs: number): void {
-    this.volatile.expire(key, atUs);
-  }
-  override remove(key: number): void {
-    super.remove(key);
-    this.volatile.set.delete(key);
-  }
-  protected override evicted(key: number): void {
-    this.volatile.set.delete(key);
-  }
-  protected override sampleFrom(): ResidentSet {
-    return this.volatile.set;
-  }
-  override evict(): number {
-    return this.volatile.set.length === 0 ? -1 : super.evict();
-  }
-}
+const VolatileLru = volatileOnly(RedisLru);
+const VolatileLfu = volatileOnly(RedisLfu);
 
 /** redis-ttl samples all keys when none has a TTL; Redis refuses to evict instead. */
 class StrictVolatileTtl extends RedisTtl {
@@ -173,11 +156,11 @@ export function redisEvictionPolicy(name: MaxmemoryPolicy, ctx: PolicyContext, o
     case 'allkeys-lru':
       return new RedisLru(lruCtx);
     case 'volatile-lru':
-      return new VolatileLru(lruCtx);
+      return new VolatileLru(lruCtx) as unknown as EvictionPolicy;
     case 'allkeys-lfu':
       return new RedisLfu(base);
     case 'volatile-lfu':
-      return new VolatileLfu(base);
+      return new VolatileLfu(base) as unknown as EvictionPolicy;
     case 'allkeys-random':
       return new RandomPolicy(base, 'allkeys-random');
     case 'volatile-random':

@@ -14,20 +14,20 @@ import type { EvictionPolicy, PolicyContext } from './types.ts';
 
 export class RedisTtl extends RedisPoolPolicy implements EvictionPolicy {
   readonly name = 'redis-ttl';
-  private readonly volatile: ResidentSet;
+  private readonly keysWithTtl: ResidentSet;
   private expiresAt: Float64Array;
 
   constructor(ctx: PolicyContext) {
     super(ctx);
-    this.volatile = new ResidentSet(ctx.maxKeys);
+    this.keysWithTtl = new ResidentSet(ctx.maxKeys);
     this.expiresAt = new Float64Array(ctx.maxKeys).fill(Infinity);
   }
 
   expire(key: number, atUs: number): void {
     if (!this.keys.has(key)) return;
-    this.volatile.delete(key);
+    this.keysWithTtl.delete(key);
     this.expiresAt[key] = atUs;
-    if (Number.isFinite(atUs)) this.volatile.add(key, 1);
+    if (Number.isFinite(atUs)) this.keysWithTtl.add(key, 1);
   }
 
   override insert(key: number, size: number): void {
@@ -37,7 +37,7 @@ export class RedisTtl extends RedisPoolPolicy implements EvictionPolicy {
 
   override remove(key: number): void {
     super.remove(key);
-    this.volatile.delete(key);
+    this.keysWithTtl.delete(key);
   }
 
   touch(_key: number): void {
@@ -45,7 +45,7 @@ export class RedisTtl extends RedisPoolPolicy implements EvictionPolicy {
   }
 
   protected override sampleFrom(): ResidentSet {
-    return this.volatile.length > 0 ? this.volatile : this.keys;
+    return this.keysWithTtl.length > 0 ? this.keysWithTtl : this.keys;
   }
 
   protected idle(key: number): number {
@@ -53,11 +53,11 @@ export class RedisTtl extends RedisPoolPolicy implements EvictionPolicy {
   }
 
   protected override evicted(key: number): void {
-    this.volatile.delete(key);
+    this.keysWithTtl.delete(key);
   }
 
   protected override growExtra(maxKeys: number): void {
-    this.volatile.grow(maxKeys);
+    this.keysWithTtl.grow(maxKeys);
     this.expiresAt = growFloat64(this.expiresAt, maxKeys, Infinity);
   }
 }

@@ -42,7 +42,7 @@ export class FrequencySketch {
 
   /** Records one access of `key`. */
   record(key: number): void {
-    if (!this.doorkeeperAdd(key)) {
+    if (this.doorkeeperAdd(key)) {
       const w = this.mask + 1;
       for (let i = 0; i < 4; i++) {
         const j = i * w + (mix(key, SEEDS[i]) & this.mask);

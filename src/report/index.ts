@@ -23,6 +23,7 @@ export { reportFormats, type ReportFormat, type ReportOptions, type BuiltChart }
 export { charts, chartNames, type ChartName } from './charts/index.ts';
 export { missRatioCurveChart, MISS_RATIO_CURVE_CAPTION, type ReplayRow } from './charts/miss-ratio-curve.ts';
 export { renderChart, renderSvg, svgToPng } from './render.ts';
+export { writeMissRatioCurve } from './replay.ts';
 
 /** Every chart with data in `result`, rendered; throws if vega reports a problem (a bug in a spec). */
 export async function buildCharts(result: RunResult): Promise<BuiltChart[]> {

@@ -175,8 +175,8 @@ hierarchy:
     let halfWidths = 0;
     for (let rep = 0; rep < repetitions; rep++) {
       const runs = Array.from({ length: R }, (_, r) => simulate(scenario, { name: 'ttl', seed: 1000 + rep * R + r }).result);
-      const redis = combineReplications(runs).summary.layers.redis;
-      const ci = redis.hitRatioCI95 as number;
+      const redis = combineReplications(runs).summary.layers.redis as { hitRatio: number; hitRatioCI95?: number };
+      const ci = redis.hitRatioCI95 ?? Number.NaN;
       if (Math.abs(redis.hitRatio - truth) <= ci) covered++;
       halfWidths += ci;
     }

@@ -101,6 +101,23 @@ describe('charts', () => {
     expect(pngStats(png).width).toBe(svgSize(svg).width * PNG_SCALE);
     expect(missRatioCurveChart([])).toBeUndefined();
   });
+
+  it('writeMissRatioCurve_withBytes_writesBothCurvesAsSpecSvgPng', async () => {
+    const { mkdtempSync, readdirSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { writeMissRatioCurve } = await import('../../src/report/index.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'cachesim-mrc-'));
+    try {
+      const paths = await writeMissRatioCurve(replayRows(), dir, { bytes: true });
+      expect(paths.map((p) => p.slice(dir.length + 1))).toEqual(
+        ['miss-ratio-curve', 'byte-miss-ratio-curve'].flatMap((n) => ['vl.json', 'svg', 'png'].map((e) => `charts/${n}.${e}`)),
+      );
+      expect(readdirSync(join(dir, 'charts')).sort()).toHaveLength(6);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('chart spec files', () => {

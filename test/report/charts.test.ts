@@ -100,6 +100,8 @@ describe('charts', () => {
     for (const p of ['lru', 'fifo', 'sieve']) expect(svg).toContain(`>${p}<`);
     expect(pngStats(png).width).toBe(svgSize(svg).width * PNG_SCALE);
     expect(missRatioCurveChart([])).toBeUndefined();
+    const inBytes = replayRows().map((r) => ({ ...r, unit: 'bytes' as const }));
+    expect(JSON.stringify(missRatioCurveChart(inBytes))).toContain('"title":"capacity (bytes, log scale)"');
   });
 
   it('writeMissRatioCurve_withBytes_writesBothCurvesAsSpecSvgPng', async () => {

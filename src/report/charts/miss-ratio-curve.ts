@@ -14,6 +14,8 @@ export interface ReplayRow {
   misses: number;
   missRatio: number;
   byteMissRatio: number;
+  /** What `capacity` counts, when the replay says (named on the axis). */
+  unit?: 'items' | 'bytes';
 }
 
 export const MISS_RATIO_CURVE_CAPTION =
@@ -27,6 +29,9 @@ export function missRatioCurveChart(rows: readonly ReplayRow[], opts: { byteMiss
   const logX = Math.max(...caps) / Math.min(...caps) > 10;
   const policies = [...new Set(data.map((r) => r.policy))];
   const field = opts.byteMissRatio ? 'byteMissRatio' : 'missRatio';
+  const units = [...new Set(data.map((r) => r.unit).filter((u) => u !== undefined))];
+  const notes = [...(units.length === 1 ? [units[0]] : []), ...(logX ? ['log scale'] : [])];
+  const xTitle = notes.length > 0 ? `capacity (${notes.join(', ')})` : 'capacity';
   return {
     $schema: SCHEMA,
     title: opts.byteMissRatio ? 'Byte miss ratio by cache capacity' : 'Miss ratio by cache capacity',
@@ -36,7 +41,7 @@ export function missRatioCurveChart(rows: readonly ReplayRow[], opts: { byteMiss
     data: { values: data.map((r) => ({ ...r })) },
     mark: { type: 'line', point: { size: 30 }, strokeWidth: 1.5 },
     encoding: {
-      x: { field: 'capacity', type: 'quantitative', title: logX ? 'capacity (log scale)' : 'capacity', scale: logX ? { type: 'log' } : {}, axis: { format: '~s' } },
+      x: { field: 'capacity', type: 'quantitative', title: xTitle, scale: logX ? { type: 'log' } : {}, axis: { format: '~s' } },
       y: { field, type: 'quantitative', title: opts.byteMissRatio ? 'byte miss ratio' : 'miss ratio', scale: { domain: [0, 1] }, axis: { format: '.0%' } },
       color: { field: 'policy', type: 'nominal', title: 'policy', sort: policies, legend: LINE_LEGEND },
     },

@@ -3,6 +3,7 @@ import type { CommandModule } from 'yargs';
 import { policyNames } from '../policies/index.ts';
 import { readStrategyNames, stampedeNames, writeStrategyNames } from '../strategies/names.ts';
 import { reportFormats } from '../report/index.ts';
+import { distKinds } from '../scenario/schema.ts';
 
 export const listCommand: CommandModule<object, object> = {
   command: 'list',
@@ -17,7 +18,7 @@ export const listCommand: CommandModule<object, object> = {
       ['read strategies', readStrategyNames],
       ['write strategies', writeStrategyNames],
       ['stampede protection', stampedeNames],
-      ['distributions', ['constant', 'uniform', 'exponential', 'normal', 'lognormal', 'pareto', 'empirical']],
+      ['distributions', distKinds],
       ['popularity', ['uniform', 'zipf', 'hotSet']],
       ['trace formats', traces],
       ['report formats', reportFormats],

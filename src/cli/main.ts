@@ -13,8 +13,9 @@ import { listCommand } from './list.ts';
 // replay: registered once src/cli/replay.ts lands
 
 
+class UsageError extends Error {}
+
 export async function main(argv: string[]): Promise<number> {
-  let usageError: string | undefined;
   try {
     await yargs(argv)
       .scriptName('cachesim')
@@ -33,11 +34,17 @@ export async function main(argv: string[]): Promise<number> {
       .version(false)
       .wrap(Math.min(110, process.stdout.columns || 100))
       .fail((msg, err) => {
-        if (err) throw err;
-        usageError = msg;
+        // yargs reports usage problems (unknown flags, missing arguments) as a message or a YError;
+        // throwing stops it from running the command's handler anyway.
+        if (err && err.name !== 'YError') throw err;
+        throw new UsageError(msg ?? err?.message ?? 'bad usage');
       })
       .parseAsync();
   } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`${e.message}\nRun with --help for usage.\n`);
+      return 2;
+    }
     if (e instanceof InputError) {
       process.stderr.write(`${e.message}\n`);
       return 2;
@@ -46,10 +53,6 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`cachesim: failed: ${message}\n`);
     if (process.env.CACHESIM_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
     return 1;
-  }
-  if (usageError !== undefined) {
-    process.stderr.write(`${usageError}\nRun with --help for usage.\n`);
-    return 2;
   }
   return 0;
 }

@@ -5,11 +5,13 @@
  */
 import { z } from 'zod';
 import { parseCount, parseDuration, parsePercent, parseRate, parseSize } from './units.ts';
-import { quote } from './messages.ts';
+import { messages, quote } from './messages.ts';
 
 function unitField(parse: (v: unknown) => number | undefined, expected: string, pattern: string) {
   return z
-    .union([z.string(), z.number()])
+    .union([z.string(), z.number()], {
+      error: (iss) => (iss.input === undefined ? messages.required(expected) : `expected ${expected}, got ${quote(iss.input)}`),
+    })
     .meta({ description: `${expected}`, examples: [pattern] })
     .transform((v, ctx) => {
       const n = parse(v);

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { LineCounter, parseDocument, type Node } from 'yaml';
 import type { z } from 'zod';
-import { scenarioSchema, type ParsedScenario } from './schema.ts';
+import { distKinds, scenarioSchema, type ParsedScenario } from './schema.ts';
 import { InputError, type InputProblem } from './errors.ts';
 import { messages, quote, suggest } from './messages.ts';
 import { keysAt } from './zod-walk.ts';
@@ -92,7 +92,8 @@ function validate(
   const seen = new Set<string>();
   const out: InputProblem[] = [];
   for (const p of problems) {
-    const line = lineOf(p.path);
+    // A missing key has no node of its own: point at the mapping that should hold it.
+    const line = lineOf(p.path) ?? lineOf(p.path.slice(0, -1));
     const suffix = [variant ? `in variant ${quote(variant)}` : '', line ? `line ${line}` : ''].filter(Boolean).join(', ');
     const problem = { file, place: formatPath(p.path), message: p.message + (suffix ? ` (${suffix})` : '') };
     const key = `${problem.place}\u0000${problem.message}`;
@@ -119,8 +120,12 @@ function describe(issue: z.core.$ZodIssue, input: unknown, prefix: Array<string 
     }
     case 'invalid_union': {
       if ('discriminator' in issue && issue.discriminator) {
-        return [{ path: [...path, issue.discriminator as string], message: `expected a known ${issue.discriminator}, got ${quote(valueAt(got, [issue.discriminator as string]))}` }];
+        const d = issue.discriminator as string;
+        const at = path[path.length - 1] === d ? path : [...path, d];
+        return [{ path: at, message: messages.expectedOneOf(distKinds, valueAt(input, at)) }];
       }
+      if (got === undefined || issue.errors.every((errs) => errs.every((e) => e.code === 'invalid_type')))
+        return [{ path, message: issue.message }];
       // Report the branch that got furthest: a string is judged by the unit branch, an object by the object branch.
       const branches = issue.errors.map((errs) => errs.flatMap((e) => describe(e, input, path)));
       const relevant = branches.filter((b) => b.length > 0);

@@ -10,6 +10,8 @@ import type { ParsedScenario } from './schema.ts';
 import { InputError, type InputProblem } from './errors.ts';
 import { messages, suggest } from './messages.ts';
 import type { ReadStrategyName, StampedeName, WriteStrategyName } from '../strategies/names.ts';
+import type { FaultSpec } from '../faults/schema.ts';
+import { parseCacheControl, type CacheControl } from '../tiers/http/rules.ts';
 
 export type Popularity =
   | { kind: 'uniform' }
@@ -26,11 +28,45 @@ export interface KeyspaceSpec {
   valueSize: Dist;
   /** µs; undefined = no expiry. */
   ttl: number | undefined;
+  /** Background writers (issue 3): their own rate and popularity; undefined = none. */
+  writers: { rate: number; popularity: Popularity } | undefined;
+  /** Indices of keyspaces derived from this one (key k changes key k mod n of each). */
+  dependents: number[];
+  // --- hierarchy (issue 6) ---
+  /** Parsed Cache-Control the origin sends; undefined = browser and CDN do not store. */
+  cacheControl: CacheControl | undefined;
+  /** Bit (1 << layer index, src/metrics/layers.ts) set for each layer that may cache this keyspace. */
+  layerMask: number;
+  /** µs between in-process refreshes of this keyspace; undefined = none. */
+  appRefresh: number | undefined;
 }
+
+// --- hierarchy (issue 6) ---
+export interface RegionSpec {
+  name: string;
+  weight: number;
+  edgeLatency: Dist;
+  originLatency: Dist;
+}
+export interface ClientsSpec {
+  count: number;
+  regions: RegionSpec[];
+}
+export interface BrowserSpec {
+  entries: number;
+}
+export interface CdnSpec {
+  capacity: number;
+  policy: string;
+  coalesce: boolean;
+  pricePerGB: number | undefined;
+}
+export type BalanceName = 'round-robin' | 'random' | 'least-connections' | 'consistent-hash';
+export type MaxmemoryPolicyName = NonNullable<ParsedScenario['hierarchy']['redis']>['maxmemoryPolicy'];
 
 export interface AppSpec {
   servers: number;
-  balance: 'round-robin' | 'random';
+  balance: BalanceName;
   capacity: number;
   ttl: number | undefined;
   policy: string;
@@ -42,6 +78,18 @@ export interface RedisSpec {
   keyOverhead: number;
   policy: string;
   latency: Dist;
+  connectTimeout: number;
+  // --- hierarchy (issue 6) ---
+  /** Redis's sampled eviction; absent = the exact `policy`. */
+  maxmemoryPolicy?: Exclude<MaxmemoryPolicyName, undefined>;
+  samples: number;
+  /** µs. */
+  lruClockResolution: number;
+  lfuLogFactor: number;
+  /** µs (Redis counts it in whole minutes). */
+  lfuDecayTime: number;
+  activeExpiry: boolean;
+  hz: number;
 }
 
 export interface DatabaseSpec {
@@ -60,6 +108,10 @@ export interface Scenario {
   warmup: number;
   bucket: number;
   keyspaces: KeyspaceSpec[];
+  // --- hierarchy (issue 6) ---
+  clients: ClientsSpec;
+  browser: BrowserSpec | undefined;
+  cdn: CdnSpec | undefined;
   app: AppSpec | undefined;
   redis: RedisSpec | undefined;
   database: DatabaseSpec;
@@ -68,7 +120,14 @@ export interface Scenario {
     write: WriteStrategyName;
     stampede: StampedeName;
     mutex: { lockTtl: number; retry: number };
+    ttlJitter: number;
+    earlyExpiration: { beta: number };
+    staleWhileRevalidate: { window: number };
+    refreshAhead: { fraction: number };
+    writeBehind: { flushInterval: number; batchSize: number };
   };
+  /** Timed events, in the order given (times in µs). */
+  faults: FaultSpec[];
 }
 
 type DistInput = ParsedScenario['hierarchy']['database']['service'];
@@ -103,6 +162,13 @@ export function normalize(
       writeFraction: k.writes,
       valueSize: dist(k.valueSize, `keyspaces[${i}].valueSize`, 1),
       ttl: k.ttl,
+      writers: k.writers && { rate: k.writers.rate, popularity: popularityOf(k.writers.popularity) },
+      dependents: (k.dependents ?? []).map((d, j) => {
+        const index = names.indexOf(d);
+        if (index < 0 || index === i) where(`keyspaces[${i}].dependents[${j}]`, messages.unknownName('keyspace', d, names, suggest(d, names)));
+        return index;
+      }),
+      ...hierarchyKeyspace(k, `keyspaces[${i}]`, where),
     };
   });
 
@@ -113,6 +179,12 @@ export function normalize(
   if (h.app) checkPolicy(h.app.policy, 'hierarchy.app.policy');
   if (h.redis) checkPolicy(h.redis.policy, 'hierarchy.redis.policy');
   if (parsed.warmup >= parsed.horizon) where('warmup', messages.warmupTooLong());
+  const keyspaceNames = parsed.keyspaces.map((x) => x.name);
+  parsed.faults.forEach((f, i) => {
+    if (f.at >= parsed.horizon) where(`faults[${i}].at`, 'expected a time before the horizon');
+    if (f.kind === 'namespace.bump' && !keyspaceNames.includes(f.keyspace))
+      where(`faults[${i}].keyspace`, messages.unknownName('keyspace', f.keyspace, keyspaceNames, suggest(f.keyspace, keyspaceNames)));
+  });
 
   const scenario: Scenario = {
     name: ctx.name,
@@ -132,9 +204,53 @@ export function normalize(
       latency: dist(h.database.latency, 'hierarchy.database.latency', 1e6),
     },
     strategy: parsed.strategy as Scenario['strategy'],
+    faults: parsed.faults,
+    ...hierarchyParts(parsed, dist, checkPolicy),
   };
   if (problems.length > 0) throw new InputError(problems);
   return deepFreeze(scenario);
+}
+
+// --- hierarchy (issue 6) ---
+const LAYER_BITS: Record<string, number> = { browser: 1, cdn: 2, app: 4, redis: 8 };
+
+function hierarchyKeyspace(
+  k: ParsedScenario['keyspaces'][number],
+  place: string,
+  where: (p: string, m: string) => void,
+): Pick<KeyspaceSpec, 'cacheControl' | 'layerMask' | 'appRefresh'> {
+  let cacheControl: CacheControl | undefined;
+  if (k.cacheControl !== undefined) {
+    try {
+      cacheControl = parseCacheControl(k.cacheControl);
+    } catch (e) {
+      where(`${place}.cacheControl`, (e as Error).message);
+    }
+  }
+  const layerMask = k.layers ? k.layers.reduce((m, l) => m | LAYER_BITS[l], 0) : 0xf;
+  return { cacheControl, layerMask, appRefresh: k.appRefresh };
+}
+
+function hierarchyParts(
+  parsed: ParsedScenario,
+  dist: (d: DistInput, place: string, unitScale: number) => Dist,
+  checkPolicy: (name: string, place: string) => void,
+): Pick<Scenario, 'clients' | 'browser' | 'cdn'> {
+  const h = parsed.hierarchy;
+  if (h.cdn) checkPolicy(h.cdn.policy, 'hierarchy.cdn.policy');
+  return {
+    clients: {
+      count: parsed.clients.count,
+      regions: parsed.clients.regions.map((r, i) => ({
+        name: r.name,
+        weight: r.weight,
+        edgeLatency: dist(r.edgeLatency, `clients.regions[${i}].edgeLatency`, 1e6),
+        originLatency: dist(r.originLatency, `clients.regions[${i}].originLatency`, 1e6),
+      })),
+    },
+    browser: h.browser && { entries: h.browser.entries },
+    cdn: h.cdn && { capacity: h.cdn.capacity, policy: h.cdn.policy, coalesce: h.cdn.coalesce, pricePerGB: h.cdn.pricePerGB },
+  };
 }
 
 function popularityOf(p: ParsedScenario['keyspaces'][number]['popularity']): Popularity {

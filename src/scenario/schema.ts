@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import { count, duration, percent, positiveInt, rate, size } from './fields.ts';
 import { readStrategyNames, stampedeNames, writeStrategyNames } from '../strategies/names.ts';
+import { faultSchema } from '../faults/schema.ts';
+
+export const distKinds = ['constant', 'uniform', 'exponential', 'normal', 'lognormal', 'pareto', 'empirical'] as const;
 
 /** A distribution of durations or sizes; a bare value means a constant. */
 function distribution(value: () => z.ZodType<number, unknown>) {
@@ -64,13 +67,62 @@ const keyspace = z
     writes: percent().default(0).meta({ description: 'fraction of requests that are writes' }),
     valueSize: sizeDist().default(1000),
     ttl: duration().optional().meta({ description: 'TTL set on the shared cache (SETEX); absent = no expiry' }),
+    // --- strategies (issue 3): writers and dependents ---
+    writers: z
+      .object({ rate: rate(), popularity: popularity.default('uniform') })
+      .strict()
+      .optional()
+      .meta({ description: 'background writers updating this keyspace at their own rate and popularity (on top of `writes`)' }),
+    dependents: z
+      .array(z.string().min(1))
+      .optional()
+      .meta({ description: 'keyspaces derived from this one (aggregates): a write to key k also changes key k mod n of each' }),
+    // --- hierarchy (issue 6): HTTP caching and layer routing ---
+    cacheControl: z.string().optional().meta({ description: 'Cache-Control the origin sends, e.g. "public, max-age=60, stale-while-revalidate=30"; absent = browser and CDN do not store' }),
+    layers: z
+      .array(z.enum(['browser', 'cdn', 'app', 'redis']))
+      .optional()
+      .meta({ description: 'layers that may cache this keyspace; absent = every layer in the hierarchy' }),
+    appRefresh: duration().optional().meta({ description: 'each app server re-reads this keyspace\'s cached keys from Redis (or the database) this often' }),
+  })
+  .strict();
+
+// --- hierarchy (issue 6): clients, regions, browser, CDN ---
+const region = z
+  .object({
+    name: z.string().min(1),
+    weight: z.number().positive().default(1).meta({ description: 'share of clients (and of requests) in this region' }),
+    edgeLatency: durationDist().default(0).meta({ description: 'client ↔ CDN edge round trip' }),
+    originLatency: durationDist().default(0).meta({ description: 'edge (or client, when the CDN is skipped) ↔ origin round trip' }),
+  })
+  .strict();
+
+const clients = z
+  .object({
+    count: count().default(1000).meta({ description: 'distinct clients, each with its own browser cache for the whole run' }),
+    regions: z.array(region).min(1).prefault([{ name: 'default' }]),
+  })
+  .strict();
+
+const browser = z
+  .object({
+    entries: positiveInt().default(16).meta({ description: 'responses each client\'s browser cache holds (LRU)' }),
+  })
+  .strict();
+
+const cdn = z
+  .object({
+    capacity: size().meta({ description: 'bytes per PoP (one PoP per region)' }),
+    policy: z.string().default('lru'),
+    coalesce: z.boolean().default(true).meta({ description: 'one origin fetch per object at a time; other misses wait for it' }),
+    pricePerGB: z.number().min(0).optional().meta({ description: 'egress price per GB served from the edge' }),
   })
   .strict();
 
 const app = z
   .object({
     servers: positiveInt().default(1),
-    balance: z.enum(['round-robin', 'random']).default('round-robin'),
+    balance: z.enum(['round-robin', 'random', 'least-connections', 'consistent-hash']).default('round-robin'),
     capacity: count().meta({ description: 'entries per server (in-process caches count items)' }),
     ttl: duration().optional(),
     policy: z.string().default('lru'),
@@ -84,6 +136,18 @@ const redis = z
     keyOverhead: size().default(50).meta({ description: 'bytes Redis spends per key beyond the value' }),
     policy: z.string().default('lru'),
     latency: durationDist().prefault('1ms').meta({ description: 'app ↔ Redis round trip' }),
+    connectTimeout: duration().prefault('100ms').meta({ description: 'a command to an unreachable Redis fails after this long' }),
+    // --- hierarchy (issue 6): Redis as Redis evicts and expires ---
+    maxmemoryPolicy: z
+      .enum(['noeviction', 'allkeys-lru', 'allkeys-lfu', 'allkeys-random', 'volatile-lru', 'volatile-lfu', 'volatile-random', 'volatile-ttl'])
+      .optional()
+      .meta({ description: 'Redis eviction (sampled, with the 16-entry pool); overrides `policy`' }),
+    samples: z.number().int().min(1).max(64).default(5).meta({ description: 'maxmemory-samples' }),
+    lruClockResolution: duration().prefault('1s').meta({ description: 'resolution of the per-key LRU clock (Redis: 1 s)' }),
+    lfuLogFactor: z.number().min(0).default(10),
+    lfuDecayTime: duration().prefault('1m').meta({ description: 'lfu-decay-time (whole minutes)' }),
+    activeExpiry: z.boolean().default(true).meta({ description: 'active expiry cycle: 20 keys with a TTL per round, repeated while more than 10% had expired' }),
+    hz: positiveInt().default(10).meta({ description: 'active expiry cycles per second' }),
   })
   .strict();
 
@@ -106,6 +170,24 @@ const strategy = z
       .object({ lockTtl: duration().prefault('5s'), retry: duration().prefault('50ms') })
       .strict()
       .prefault({}),
+    // --- strategies (issue 3): parameters ---
+    ttlJitter: percent().default(0).meta({ description: 'TTL × uniform(1−j, 1+j) at every fill; composes with any stampede strategy' }),
+    earlyExpiration: z
+      .object({ beta: z.number().positive().default(1).meta({ description: 'XFetch β: > 1 recomputes earlier' }) })
+      .strict()
+      .prefault({}),
+    staleWhileRevalidate: z
+      .object({ window: duration().prefault('10s').meta({ description: 'how long after expiry a stale value may be served' }) })
+      .strict()
+      .prefault({}),
+    refreshAhead: z
+      .object({ fraction: percent().default(0.2).meta({ description: 'reload when a hit finds less than this fraction of the TTL left' }) })
+      .strict()
+      .prefault({}),
+    writeBehind: z
+      .object({ flushInterval: duration().prefault('1s'), batchSize: positiveInt().default(100) })
+      .strict()
+      .prefault({}),
   })
   .strict();
 
@@ -126,9 +208,11 @@ export const scenarioSchema = z
     workload: z.object({ rate: rate().optional() }).strict().prefault({}),
     keyspaces: z.array(keyspace).min(1),
     hierarchy: z
-      .object({ app: app.optional(), redis: redis.optional(), database })
+      .object({ browser: browser.optional(), cdn: cdn.optional(), app: app.optional(), redis: redis.optional(), database })
       .strict(),
+    clients: clients.prefault({}),
     strategy: strategy.prefault({}),
+    faults: z.array(faultSchema).default([]).meta({ description: 'timed events acting on tiers (issue 3)' }),
     variants: z.union([variantList, variantGrid]).optional(),
   })
   .strict();

@@ -38,7 +38,10 @@ export function expandVariants(
     }
     return { name: v.name, params: v.params, input };
   });
-  if (problems.length > 0) throw new InputError(problems);
+  if (problems.length > 0) {
+    const unique = new Map(problems.map((p) => [`${p.place}\u0000${p.message}`, p]));
+    throw new InputError([...unique.values()]);
+  }
   return out;
 }
 

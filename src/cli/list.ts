@@ -4,15 +4,13 @@ import { policyNames } from '../policies/index.ts';
 import { readStrategyNames, stampedeNames, writeStrategyNames } from '../strategies/names.ts';
 import { reportFormats } from '../report/index.ts';
 import { distKinds } from '../scenario/schema.ts';
+import { traceFormats } from '../workload/traces/index.ts';
 
 export const listCommand: CommandModule<object, object> = {
   command: 'list',
   describe: 'list policies, strategies, distributions and formats',
-  handler: async () => {
-    const traces = await import('../workload/traces/index.ts').then(
-      (m: Record<string, unknown>) => (m.traceFormatNames as readonly string[] | undefined) ?? [],
-      () => [] as string[],
-    );
+  handler: () => {
+    const traces = Object.keys(traceFormats);
     const rows: Array<[string, readonly string[]]> = [
       ['eviction policies', policyNames],
       ['read strategies', readStrategyNames],

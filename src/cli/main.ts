@@ -10,7 +10,7 @@ import { runCommand, compareCommand } from './run.ts';
 import { validateCommand } from './validate.ts';
 import { schemaCommand } from './schema.ts';
 import { listCommand } from './list.ts';
-// replay: registered once src/cli/replay.ts lands
+import { replayCommand } from './replay.ts';
 
 
 class UsageError extends Error {}
@@ -22,7 +22,7 @@ export async function main(argv: string[]): Promise<number> {
       .usage('$0 <command> [options]\n\nDeterministic discrete-event simulation of cache behaviour.')
       .command(runCommand)
       .command(compareCommand)
-//REPLAY
+      .command(replayCommand)
       .command(validateCommand)
       .command(listCommand)
       .command(schemaCommand)

@@ -94,7 +94,9 @@ export class Lirs implements EvictionPolicy {
   evict(): number {
     let victim = this.queues.popTail(Q);
     if (victim === NIL) {
-      // Only LIR entries are resident: give up the least recent one.
+      // Only LIR entries are resident: give up the least recent one (after pruning, the
+      // bottom of S; before the first LIR entry arrives it may hold only HIR ones).
+      this.prune();
       victim = this.stack.tail[S];
       if (victim === NIL) return NIL;
       this.stack.unlink(victim);
@@ -129,7 +131,9 @@ export class Lirs implements EvictionPolicy {
     this.lirCount += 1;
     this.lirBytes += size;
     while (this.lirBytes > this.lirCap && this.lirCount > 1) {
+      this.prune(); // the bottom must be LIR (HIR entries can sit below before any LIR arrives)
       const bottom = this.stack.tail[S];
+      if (bottom === key) break;
       const bsize = this.stack.sizeOf[bottom];
       this.stack.unlink(bottom);
       this.status[bottom] = HIR;

@@ -84,6 +84,8 @@ export async function readDelimited(
   let headerLeft = opts.headerLines;
   let line = 0;
   let rest: Buffer | null = null;
+  const limit = opts.limit ?? Infinity;
+  let done = limit <= 0;
 
   const bad = (message: string): void => {
     if (!opts.skipBadRows) throw inputError(opts.file, `line ${line}`, message);
@@ -126,7 +128,7 @@ export async function readDelimited(
     const nRoles = rolesL.length;
     const d = delim;
     let p = 0;
-    while (p < end) {
+    while (p < end && !done) {
       line += 1;
       if (headerLeft > 0) {
         let lineEnd = buf.indexOf(10, p);
@@ -211,11 +213,13 @@ export async function readDelimited(
       batch.ops[n] = op;
       batch.ttls[n] = ttl;
       batch.length = n + 1;
+      if (summary.requests + n + 1 >= limit) done = true;
       if (n + 1 === cap) flush();
     }
   };
 
   for await (const chunk of bytes) {
+    if (done) break;
     let buf: Buffer = chunk;
     if (rest !== null) {
       buf = Buffer.concat([rest, chunk]);
@@ -229,7 +233,7 @@ export async function readDelimited(
     parseRows(buf, lastNl);
     if (lastNl + 1 < buf.length) rest = buf.subarray(lastNl + 1);
   }
-  if (rest !== null && rest.length > 0) parseRows(rest, rest.length);
+  if (!done && rest !== null && rest.length > 0) parseRows(rest, rest.length);
   flush();
   if (layout === undefined) throw inputError(opts.file, 'line 1', 'expected a header line, found an empty file');
   return summary;

@@ -38,6 +38,8 @@ export interface TraceReadOptions {
   skipBadRows?: boolean;
   /** Multiplier from the time column's unit to microseconds (default 1e6: seconds). */
   timeScale?: number;
+  /** Stop after this many requests (a prefix of the trace). */
+  limit?: number;
   /** Requests per batch (default 65,536). */
   batchSize?: number;
 }

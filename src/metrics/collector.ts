@@ -8,6 +8,7 @@
 import { LogHistogram } from './histogram.ts';
 import { layerNames, type LayerName } from './layers.ts';
 import { StampedeTracker } from './stampede.ts';
+import { LayerStaleness } from './staleness.ts';
 
 const MAX_LATENCY_GROUPS = 2000;
 
@@ -66,6 +67,10 @@ export class Collector {
   readonly db: DatabaseStats;
   readonly latency = new LogHistogram();
   readonly stalenessAge = new LogHistogram();
+  /** Stale reads split by the layer that served them (issue 3). */
+  readonly stalenessByLayer = new LayerStaleness();
+  /** End-to-end latency of reads, split by the layer that served them (issue 6). */
+  readonly latencyByLayer: LogHistogram[] = layerNames.map(() => new LogHistogram());
   /**
    * Coarse latency histograms (6% precision) for the p99-over-time series, one per
    * group of `latencyGroup` buckets so that memory stays bounded on long horizons.
@@ -158,6 +163,7 @@ export class Collector {
     if (isRead) {
       this.reads++;
       this.servedBy[servedBy]++;
+      this.latencyByLayer[servedBy].record(latency);
     } else this.writes++;
   }
 
@@ -168,9 +174,11 @@ export class Collector {
     else this.writes++;
   }
 
-  staleRead(issuedAt: number, ageUs: number): void {
+  /** `layer`: index of the layer that served it (layers.ts), or -1 when unknown. */
+  staleRead(issuedAt: number, ageUs: number, layer = -1): void {
     if (issuedAt < this.warmupUs) return;
     this.staleReads++;
     this.stalenessAge.record(ageUs);
+    this.stalenessByLayer.record(layer, ageUs);
   }
 }

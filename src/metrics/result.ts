@@ -58,6 +58,8 @@ export interface VariantSummary {
     [extra: string]: number | undefined;
   };
   writes: { lost: number; maxFlushLagMs: number; [extra: string]: number | undefined };
+  /** Issue 6: end-to-end latency of the reads each layer served (layers that served none are absent). */
+  latencyByLayerMs?: Record<string, LatencySummary & { count: number }>;
   [extra: string]: unknown;
 }
 
@@ -100,6 +102,10 @@ export interface VariantResult {
   events: TimelineEvent[];
   latencyHistogram: Histogram;
   stalenessHistogram: Histogram;
+  /** Staleness age CDF per serving layer (issue 3); layers without stale reads are absent. */
+  stalenessByLayerHistograms?: Record<string, Histogram>;
+  /** Distribution of staleness-window lengths over all keys (issue 3). */
+  stalenessWindowHistogram?: Histogram;
   /** Per layer instance (one row per PoP / app server / Redis node). */
   instances: Array<{ layer: string; instance: string; hits: number; misses: number; evictions: number; peakBytes: number }>;
 }

@@ -77,6 +77,10 @@ export function summarize(input: SummarizeInput): VariantResult {
     layers,
     servedBy,
     latencyMs: latencySummary(m.latency),
+    // issue 6: p50/p99 of the reads each layer served (only layers that served any)
+    latencyByLayerMs: Object.fromEntries(
+      m.latencyByLayer.flatMap((h, index) => (h.count > 0 ? [[layerNames[index], { count: h.count, ...latencySummary(h) }]] : [])),
+    ),
     stampede: { expiries: st.expiries, dbLoadsPerExpiry: { mean: st.mean, max: st.max } },
     staleness: {
       staleReads: m.staleReads,
@@ -125,7 +129,7 @@ export function latencySummary(h: LogHistogram): VariantSummary['latencyMs'] {
 }
 
 /** Non-empty buckets only, as upper edges in ms. */
-function toHistogram(h: LogHistogram): Histogram {
+export function toHistogram(h: LogHistogram): Histogram {
   const edgesMs: number[] = [];
   const counts: number[] = [];
   for (let i = 0; i < h.counts.length; i++) {

@@ -14,9 +14,23 @@ import { RedisTier } from '../tiers/redis.ts';
 import { DatabaseTier } from '../tiers/database.ts';
 import { KeyspaceSource } from '../workload/keyspace-source.ts';
 import { policies, type PolicyName } from '../policies/index.ts';
-import { readStrategies, stampedeStrategies, writeStrategies } from '../strategies/index.ts';
 import { RequestPath, type KeyspaceRuntime } from './request-path.ts';
 import type { Scenario } from '../scenario/normalize.ts';
+// --- issue 3: strategies, faults, staleness windows, writers ---
+import { installStrategies } from '../strategies/install.ts';
+import type { StrategyReport } from '../strategies/types.ts';
+import { FaultState, LINK_CLIENT, LINK_DATABASE, LINK_REDIS } from '../faults/state.ts';
+import { scheduleFaults } from '../faults/index.ts';
+import type { FaultContext } from '../faults/context.ts';
+import { StalenessWindows } from '../metrics/staleness-windows.ts';
+import type { TimelineEvent } from '../metrics/result.ts';
+import { startWriters } from './writers.ts';
+// --- issue 6: hierarchy (balancer, Redis eviction/expiry, HTTP front) ---
+import { LoadBalancer } from '../tiers/load-balancer.ts';
+import { redisPolicyFactory, startActiveExpiry } from '../tiers/redis-build.ts';
+import type { ActiveExpiry } from '../tiers/redis-expiry.ts';
+import { buildFront, type FrontBuild } from '../tiers/http/build-front.ts';
+import type { PolicyFactory } from '../policies/types.ts';
 
 export interface Model {
   scenario: Scenario;
@@ -25,6 +39,15 @@ export interface Model {
   path: RequestPath;
   sources: KeyspaceSource[];
   stores: Array<{ label: string; store: Store }>;
+  // --- issue 3 ---
+  strategyReport: () => StrategyReport;
+  windows: StalenessWindows;
+  faults: FaultContext;
+  faultEvents: TimelineEvent[];
+  // --- issue 6 ---
+  balancer: LoadBalancer;
+  front: FrontBuild | undefined;
+  activeExpiry: ActiveExpiry | undefined;
 }
 
 export function buildModel(scenario: Scenario, seed = scenario.seed): Model {
@@ -36,22 +59,31 @@ export function buildModel(scenario: Scenario, seed = scenario.seed): Model {
     maxKeys += ks.keys;
     return src;
   });
-  const keyspaces: KeyspaceRuntime[] = sources.map((s) => ({ keyOffset: s.keyOffset, ttl: s.spec.ttl, sizes: s.valueSizes(rng) }));
+  const keyspaces: KeyspaceRuntime[] = sources.map((s) => ({
+    keyOffset: s.keyOffset,
+    ttl: s.spec.ttl,
+    sizes: s.valueSizes(rng),
+    dependents: s.spec.dependents.length > 0 ? s.spec.dependents.map((d) => ({ keyOffset: sources[d].keyOffset, keys: sources[d].spec.keys })) : undefined,
+    layerMask: s.spec.layerMask,
+  }));
   const metrics = new Collector({ bucketUs: scenario.bucket, horizonUs: scenario.horizon, warmupUs: scenario.warmup, maxKeys });
   const stores: Model['stores'] = [];
   const now = () => sim.now;
+  const faults = new FaultState();
+  let windows: StalenessWindows | undefined;
 
-  const makeStore = (label: string, capacity: number, policy: string, stats: LayerStats): Store => {
-    const p = policies[policy as PolicyName]({ capacity, maxKeys, random: rng.stream(`${label}.policy`), now });
+  const makeStore = (label: string, capacity: number, policy: string, stats: LayerStats, make?: PolicyFactory, trackVolatile = false): Store => {
+    const p = (make ?? policies[policy as PolicyName])({ capacity, maxKeys, random: rng.stream(`${label}.policy`), now });
     const store = new Store(capacity, maxKeys, p, {
-      onEvict: () => {
+      onEvict: (key) => {
         if (sim.now >= scenario.warmup) stats.evictions++;
+        windows?.check(key, sim.now);
       },
       onExpire: () => {
         if (sim.now >= scenario.warmup) stats.expirations++;
       },
       onBytes: (bytes) => metrics.bytes(stats, sim.now, bytes),
-    });
+    }, trackVolatile);
     stores.push({ label, store });
     return store;
   };
@@ -69,31 +101,23 @@ export function buildModel(scenario: Scenario, seed = scenario.seed): Model {
   if (scenario.redis) {
     const r = scenario.redis;
     const stats = metrics.addLayer('redis', r.capacity);
-    redis = new RedisTier(makeStore('redis', r.capacity, r.policy, stats), r.keyOverhead, sampler(r.latency, rng.stream('redis.latency')), maxKeys);
+    const redisStore = makeStore('redis', r.capacity, r.policy, stats, redisPolicyFactory(r), r.maxmemoryPolicy !== undefined && r.activeExpiry);
+    redis = new RedisTier(redisStore, r.keyOverhead, faults.link(sampler(r.latency, rng.stream('redis.latency')), LINK_REDIS), maxKeys);
   }
   const d = scenario.database;
   const db = new DatabaseTier(
     d.connections,
     maxKeys,
-    sampler(d.service, rng.stream('database.service')),
-    sampler(d.writeService, rng.stream('database.writeService')),
-    sampler(d.latency, rng.stream('database.latency')),
+    faults.dbService(sampler(d.service, rng.stream('database.service'))),
+    faults.dbService(sampler(d.writeService, rng.stream('database.writeService'))),
+    faults.link(sampler(d.latency, rng.stream('database.latency')), LINK_DATABASE),
     d.timeout,
   );
 
   const servers = scenario.app?.servers ?? 1;
-  const lb = rng.stream('lb');
-  let nextServer = 0;
-  const pickServer =
-    servers === 1
-      ? () => 0
-      : scenario.app?.balance === 'random'
-        ? () => Math.floor(lb() * servers)
-        : () => {
-            const s = nextServer;
-            nextServer = s + 1 === servers ? 0 : s + 1;
-            return s;
-          };
+  // The `lb` stream and round-robin order are as before the balancer module existed.
+  const balancer = new LoadBalancer(scenario.app?.balance ?? 'round-robin', servers, rng.stream('lb'));
+  const pickServer = (key: number): number => balancer.pick(key);
 
   const path = new RequestPath({
     sim,
@@ -102,17 +126,38 @@ export function buildModel(scenario: Scenario, seed = scenario.seed): Model {
     app,
     redis,
     db,
-    clientRtt: sampler(scenario.app?.latency ?? { kind: 'constant', value: 0 }, rng.stream('client.latency')),
+    clientRtt: faults.link(sampler(scenario.app?.latency ?? { kind: 'constant', value: 0 }, rng.stream('client.latency')), LINK_CLIENT),
     pickServer,
     lockTtl: scenario.strategy.mutex.lockTtl,
     lockRetry: scenario.strategy.mutex.retry,
+    faults,
+    redisConnectTimeout: scenario.redis?.connectTimeout,
   });
-  path.read = readStrategies[scenario.strategy.read](path, scenario);
-  path.stampede = stampedeStrategies[scenario.strategy.stampede](path, scenario);
-  path.write = writeStrategies[scenario.strategy.write](path, scenario);
+  // --- issue 6: the HTTP front enters at `issue`; least-connections hears when a server is done ---
+  if (balancer.kind === 'least-connections') path.serverDone = (server) => balancer.done(server);
+  const front = buildFront(scenario, rng, metrics, {
+    sim,
+    metrics,
+    pool: path.pool,
+    toOrigin: (i) => path.toOrigin(i),
+    deliver: (i, layer) => {
+      path.pool.all[i].front = 0;
+      path.answer(i, layer);
+    },
+    deliverFail: (i) => {
+      path.pool.all[i].front = 0;
+      path.fail(i);
+    },
+  }, keyspaces.map((k) => k.keyOffset), keyspaces.map((k) => k.sizes), maxKeys, makeStore);
+  path.front = front?.front;
+  const activeExpiry = scenario.redis && redis ? startActiveExpiry(scenario.redis, sim, redis.store, rng, scenario.horizon) : undefined;
+  windows = path.windows = new StalenessWindows(sim, stores.map((s) => s.store), db.version, maxKeys, scenario.warmup);
+  const strategyReport = installStrategies(path, scenario, { rng });
+  const scheduled = scheduleFaults(sim, path, faults, scenario);
 
   sources.forEach((src, k) => startArrivals(sim, path, src, k, scenario.horizon));
-  return { scenario, sim, metrics, path, sources, stores };
+  sources.forEach((src, k) => startWriters(sim, path, rng, src.spec, k, src.keyOffset, scenario.horizon));
+  return { scenario, sim, metrics, path, sources, stores, strategyReport, windows, faults: scheduled.context, faultEvents: scheduled.events, balancer, front, activeExpiry };
 }
 
 /** Each keyspace schedules its own next arrival, one event per request. */

@@ -26,19 +26,49 @@ import type { DatabaseTier } from '../tiers/database.ts';
 import { OP_READ } from '../workload/keyspace-source.ts';
 import { RequestPool, pack, sameGen, unpackIndex, type Request } from './request.ts';
 import type { ReadStrategy, StampedeStrategy, WriteStrategy } from '../strategies/types.ts';
+import { MISS } from '../tiers/store.ts';
+import { FaultState } from '../faults/state.ts';
+import type { StalenessWindows } from '../metrics/staleness-windows.ts';
+import type { HttpFront } from '../tiers/http/front.ts';
 
 const CMD_GET = 0;
 const CMD_SET = 1;
 const CMD_DEL = 2;
 const CMD_LOCK = 3;
 const CMD_UNLOCK = 4;
+const CMD_DEL_DEPENDENTS = 5;
+
+/**
+ * Optional hooks strategies install at build (issue 3); each is undefined unless
+ * a strategy needs it, so the default path pays one field test.
+ */
+export interface PathHooks {
+  /** A shared-cache hit; returns true when the hook took the request over (early recompute, stale serve). */
+  sharedHit?: (i: number) => boolean;
+  /** TTL (µs) for a shared-cache fill: jitter, a stale-while-revalidate window. */
+  fillTtl?: (ttl: number, i: number) => number;
+  /** Whether a fill may store the value; false = the fill went to an unreachable (orphan) key. */
+  mayFill?: (i: number, shared: boolean) => boolean;
+  /** A read starts at the app server (versioned keys note the namespace version it addresses). */
+  readStart?: (i: number) => void;
+  /** Set to 1 when a shared-cache GET hits the key (write-through counts fills never read). */
+  readMarks?: Uint8Array;
+}
 
 export interface KeyspaceRuntime {
   keyOffset: number;
   ttl: number | undefined;
   /** Value size per global key id is `sizes[key - keyOffset]`. */
   sizes: Int32Array;
+  /** Keyspaces derived from this one: a write to key k changes key offset + (k mod keys) of each. */
+  dependents?: Array<{ keyOffset: number; keys: number }>;
+  /** Layers that may cache this keyspace (bit 1 << layer index); absent = all (issue 6). */
+  layerMask?: number;
 }
+
+// Layer routing bits (issue 6), as in src/metrics/layers.ts.
+const APP_BIT = 1 << APP;
+const REDIS_BIT = 1 << REDIS;
 
 export interface PathParts {
   sim: Simulation;
@@ -51,6 +81,9 @@ export interface PathParts {
   pickServer: (key: number) => number;
   lockTtl: number;
   lockRetry: number;
+  /** Fault state the tiers' samplers were wrapped with (issue 3); a fresh one when absent. */
+  faults?: FaultState;
+  redisConnectTimeout?: number;
 }
 
 export class RequestPath {
@@ -63,6 +96,15 @@ export class RequestPath {
   read!: ReadStrategy;
   write!: WriteStrategy;
   stampede!: StampedeStrategy;
+  // --- issue 3: strategy hooks, faults, staleness windows ---
+  hooks: PathHooks = {};
+  readonly faults: FaultState;
+  windows: StalenessWindows | undefined;
+  redisErrors = 0;
+  // --- issue 6: the HTTP front (browser, CDN), balancer feedback, Redis OOM ---
+  front: HttpFront | undefined;
+  serverDone: ((server: number) => void) | undefined;
+  redisOom = 0;
 
   private readonly parts: PathParts;
   private readonly appStats: LayerStats | undefined;
@@ -79,6 +121,11 @@ export class RequestPath {
     this.appStats = parts.app ? parts.metrics.layers[APP] : undefined;
     this.redisStats = parts.redis ? parts.metrics.layers[REDIS] : undefined;
     this.lockTtlForCommand = parts.lockTtl;
+    this.faults = parts.faults ?? new FaultState();
+  }
+
+  keyspaceOf(i: number): KeyspaceRuntime {
+    return this.parts.keyspaces[this.pool.all[i].keyspace];
   }
 
   req(i: number): Request {
@@ -93,11 +140,23 @@ export class RequestPath {
     r.keyspace = keyspace;
     r.op = op;
     r.issuedAt = this.sim.now;
+    if (this.front) {
+      this.metrics.requestIssued(this.sim.now);
+      r.server = -1;
+      return this.front.enter(i);
+    }
     r.clientRtt = this.parts.clientRtt();
     r.server = this.parts.pickServer(key);
     this.metrics.requestIssued(this.sim.now);
     if (r.clientRtt > 0) this.sim.schedule(r.clientRtt / 2, this.arriveAtApp, i);
     else this.arriveAtApp(i);
+  }
+
+  /** The front sends a request on to the origin: balancer, then the app server after `clientRtt / 2`. */
+  toOrigin(i: number): void {
+    const r = this.pool.all[i];
+    r.server = this.parts.pickServer(r.key);
+    this.sim.schedule(r.clientRtt / 2, this.arriveAtApp, i);
   }
 
   private readonly arriveAtApp: Handler = (i) => {
@@ -109,7 +168,8 @@ export class RequestPath {
   private readAtApp(i: number): void {
     const r = this.pool.all[i];
     const app = this.app;
-    if (app) {
+    if (this.hooks.readStart) this.hooks.readStart(i);
+    if (app && (this.parts.keyspaces[r.keyspace].layerMask ?? APP_BIT) & APP_BIT) {
       const store = app.stores[r.server];
       const now = this.sim.now;
       if (store.lookup(r.key, now) === HIT) {
@@ -134,6 +194,8 @@ export class RequestPath {
   private readonly afterSharedGet: Handler = (i) => {
     const r = this.pool.all[i];
     if (r.result === HIT) {
+      const hit = this.hooks.sharedHit;
+      if (hit !== undefined && hit(i)) return;
       this.fillApp(i);
       this.answer(i, REDIS);
     } else this.read.onSharedMiss(i);
@@ -163,11 +225,30 @@ export class RequestPath {
     this.redisCommand(i, CMD_UNLOCK, then);
   }
 
+  /** DEL of every dependent key of the request's key (one multi-key DEL). */
+  redisDeleteDependents(i: number, then: Handler): void {
+    this.redisCommand(i, CMD_DEL_DEPENDENTS, then);
+  }
+
   private redisCommand(i: number, command: number, then: Handler): void {
     const r = this.pool.all[i];
     const redis = this.redis as RedisTier;
     r.command = command;
     r.next = then;
+    r.cacheFailed = false;
+    if (!((this.parts.keyspaces[r.keyspace].layerMask ?? REDIS_BIT) & REDIS_BIT)) {
+      // The keyspace is not cached in Redis: as if there were no shared cache (no round trip).
+      r.result = command === CMD_LOCK ? 1 : MISS;
+      return then(i);
+    }
+    if (this.faults.redisDown) {
+      // Unreachable: the client gives up after the connect timeout; a GET reads as a miss.
+      r.cacheFailed = true;
+      r.result = command === CMD_LOCK ? 0 : MISS;
+      this.redisErrors++;
+      this.sim.schedule(this.parts.redisConnectTimeout ?? 0, this.resume, i);
+      return;
+    }
     const rtt = redis.rtt();
     r.half = rtt / 2;
     if (rtt > 0) this.sim.schedule(r.half, this.atRedis, i);
@@ -187,6 +268,8 @@ export class RequestPath {
         const stats = this.redisStats as LayerStats;
         if (state === HIT) {
           r.version = store.version[r.key];
+          r.expiry = store.expiresAt[r.key];
+          if (this.hooks.readMarks) this.hooks.readMarks[r.key] = 1;
           this.metrics.hit(stats, now, r.issuedAt);
         } else {
           this.metrics.miss(stats, now, r.issuedAt);
@@ -196,13 +279,28 @@ export class RequestPath {
       }
       case CMD_SET: {
         const ks = this.parts.keyspaces[r.keyspace];
-        store.set(r.key, r.version, ks.sizes[r.key - ks.keyOffset] + redis.keyOverhead, ks.ttl, now);
+        if (this.hooks.mayFill !== undefined && !this.hooks.mayFill(i, true)) break;
+        const ttl = ks.ttl !== undefined && this.hooks.fillTtl !== undefined ? this.hooks.fillTtl(ks.ttl, i) : ks.ttl;
+        if (!store.set(r.key, r.version, ks.sizes[r.key - ks.keyOffset] + redis.keyOverhead, ttl, now)) this.redisOom++; // OOM (noeviction, volatile-* without TTL keys): the fill is dropped
         this.metrics.stampede.filled(r.key);
+        if (this.windows) this.windows.check(r.key, now);
         break;
       }
       case CMD_DEL:
         store.delete(r.key);
+        if (this.windows) this.windows.check(r.key, now);
         break;
+      case CMD_DEL_DEPENDENTS: {
+        const deps = this.parts.keyspaces[r.keyspace].dependents;
+        if (deps === undefined) break;
+        const local = r.key - this.parts.keyspaces[r.keyspace].keyOffset;
+        for (let d = 0; d < deps.length; d++) {
+          const k = deps[d].keyOffset + (local % deps[d].keys);
+          store.delete(k);
+          if (this.windows) this.windows.check(k, now);
+        }
+        break;
+      }
       case CMD_LOCK:
         r.result = redis.tryLock(r.key, now, this.lockTtlForCommand) ? 1 : 0;
         break;
@@ -252,6 +350,7 @@ export class RequestPath {
     const i = unpackIndex(arg);
     const r = this.pool.all[i];
     const now = this.sim.now;
+    if (this.faults.dbDown) return this.dbTimedOut(arg); // refused at once, counted as an error
     this.metrics.dbEnter(now);
     if (r.command === OP_READ) {
       this.metrics.stampede.load(r.key);
@@ -304,13 +403,43 @@ export class RequestPath {
     const key = this.writeKey[slot];
     const arg = this.writeArg[slot];
     this.writeFree.push(slot);
-    const version = this.db.commitWrite(key, this.sim.now);
+    const version = this.commit(key);
     const i = unpackIndex(arg);
     const r = this.pool.all[i];
     if (!sameGen(r, arg) || r.failed) return;
     r.version = version;
     this.replyFromDb(i);
   };
+
+  /**
+   * Commits a write of `key` in the database now, with its dependents (an aggregate
+   * changes in the same transaction), and returns the key's new version.
+   */
+  commit(key: number): number {
+    const now = this.sim.now;
+    const version = this.db.commitWrite(key, now);
+    if (this.windows) this.windows.check(key, now);
+    const ks = this.keyspaceOfKey(key);
+    const deps = ks.dependents;
+    if (deps !== undefined)
+      for (let d = 0; d < deps.length; d++) {
+        const k = deps[d].keyOffset + ((key - ks.keyOffset) % deps[d].keys);
+        this.db.commitWrite(k, now);
+        if (this.windows) this.windows.check(k, now);
+      }
+    return version;
+  }
+
+  keyspaceAt(index: number): KeyspaceRuntime {
+    return this.parts.keyspaces[index];
+  }
+
+  /** The keyspace holding global key id `key` (keyspaces are laid out in order). */
+  keyspaceOfKey(key: number): KeyspaceRuntime {
+    const all = this.parts.keyspaces;
+    for (let k = all.length - 1; k > 0; k--) if (key >= all[k].keyOffset) return all[k];
+    return all[0];
+  }
 
   private replyFromDb(i: number): void {
     const r = this.pool.all[i];
@@ -337,7 +466,10 @@ export class RequestPath {
     const app = this.app;
     if (!app) return;
     const r = this.pool.all[i];
+    if (!((this.parts.keyspaces[r.keyspace].layerMask ?? APP_BIT) & APP_BIT)) return;
+    if (this.hooks.mayFill !== undefined && !this.hooks.mayFill(i, false)) return;
     app.stores[r.server].set(r.key, r.version, 1, app.ttl, this.sim.now);
+    if (this.windows) this.windows.check(r.key, this.sim.now);
   }
 
   /** Drops the key from the in-process cache of the request's server. */
@@ -346,15 +478,24 @@ export class RequestPath {
     if (!app) return;
     const r = this.pool.all[i];
     app.stores[r.server].delete(r.key);
+    if (this.windows) this.windows.check(r.key, this.sim.now);
+  }
+
+  /** Tells the balancer the request's server is done with it (once). */
+  private releaseServer(r: Request): void {
+    (this.serverDone as (server: number) => void)(r.server);
+    r.server = -1;
   }
 
   /** Answers the client; for reads, judges staleness against the database's current version. */
   answer(i: number, servedBy: number): void {
     const r = this.pool.all[i];
+    if (r.server >= 0 && this.serverDone) this.releaseServer(r);
+    if (r.front !== 0 && this.front) return this.front.fromOrigin(i, servedBy);
     const now = this.sim.now;
     const isRead = r.op === OP_READ;
     if (isRead && r.version < this.db.version[r.key]) {
-      this.metrics.staleRead(r.issuedAt, now - this.db.supersededAt(r.key, r.version));
+      this.metrics.staleRead(r.issuedAt, now - this.db.supersededAt(r.key, r.version), servedBy);
     }
     this.metrics.answered(now, r.issuedAt, now - r.issuedAt + r.clientRtt / 2, servedBy, isRead);
     this.pool.release(i);
@@ -363,6 +504,8 @@ export class RequestPath {
   /** Answers the client with an error. */
   fail(i: number): void {
     const r = this.pool.all[i];
+    if (r.server >= 0 && this.serverDone) this.releaseServer(r);
+    if (r.front !== 0 && this.front) return this.front.originFailed(i);
     this.metrics.failed(r.issuedAt, r.op === OP_READ);
     this.pool.release(i);
   }

@@ -29,6 +29,35 @@ export class Request {
   command = 0;
   /** Continuation run when the round trip under way completes. */
   next: Handler = noop;
+  // --- strategy state (issue 3) ---
+  /** When the load under way started (µs): the measured recompute time XFetch stores with the entry. */
+  loadStart = 0;
+  /** Expiry (µs) of the entry the last shared-cache GET hit. */
+  expiry = 0;
+  /** Set when the last cache command failed (Redis unreachable). */
+  cacheFailed = false;
+  /** Next request waiting on the same single-flight load (-1 = none). */
+  waitNext = -1;
+  /** Strategy-specific tag (versioned keys: the namespace version the request addressed). */
+  tag = 0;
+  // --- hierarchy (issue 6): browser/CDN front (src/tiers/http/front.ts) ---
+  client = 0;
+  region = 0;
+  /** 0 = did not pass the front; otherwise FRONT_CLIENT / FRONT_BG_CDN / FRONT_BG_BROWSER. */
+  front = 0;
+  /** Whether this request passed through the CDN (its origin answer returns there). */
+  viaCdn = false;
+  edgeRtt = 0;
+  /** Browser slot holding a stale copy this request may fall back to (−1 = none). */
+  browserSlot = -1;
+  /** The CDN held a stale copy when this request missed there. */
+  cdnStale = false;
+  /** Age (µs) of the response as it leaves the edge (the Age header the browser sees). */
+  age = 0;
+  /** Layer whose copy answered (set when an origin answer travels back through the front). */
+  servedBy = 0;
+  /** Next request waiting on the same CDN fetch (−1 = none). */
+  frontNext = -1;
 }
 
 function noop(): void {}
@@ -59,6 +88,15 @@ export class RequestPool {
     r.gen++;
     r.failed = false;
     r.next = noop;
+    r.cacheFailed = false;
+    r.waitNext = -1;
+    r.loadStart = 0;
+    r.front = 0;
+    r.viaCdn = false;
+    r.browserSlot = -1;
+    r.cdnStale = false;
+    r.age = 0;
+    r.frontNext = -1;
     return i;
   }
 

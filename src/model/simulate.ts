@@ -10,6 +10,8 @@ import { buildModel, type Model } from './build.ts';
 import { summarize } from '../metrics/summarize.ts';
 import type { VariantResult, TimelineEvent } from '../metrics/result.ts';
 import type { Scenario } from '../scenario/normalize.ts';
+import { addStalenessFigures } from '../metrics/staleness-summary.ts';
+import { hierarchyExtras, hierarchyInstances } from '../tiers/hierarchy-report.ts';
 
 export interface SimulateOptions {
   name?: string;
@@ -48,15 +50,13 @@ function collect(model: Model, options: SimulateOptions): SimulateOutcome {
   const { metrics, stores, path, scenario } = model;
   for (const { label, store } of stores) store.checkInvariants(label);
   metrics.stampede.finish();
+  model.windows.finish(scenario.horizon);
   const events: TimelineEvent[] = metrics.stampede.largest
     .map((e) => ({ tSeconds: e.at / 1e6, kind: 'expiry', label: `${keyLabel(model, e.key)} expired: ${e.loads} loads` }))
+    .concat(model.faultEvents)
     .sort((a, b) => a.tSeconds - b.tSeconds);
-  const instances: Array<VariantResult['instances'][number]> = [];
-  if (path.app) {
-    path.app.stores.forEach((s, i) =>
-      instances.push({ layer: 'app', instance: `app-${i + 1}`, hits: path.app!.hits[i], misses: path.app!.misses[i], evictions: 0, peakBytes: s.entries }),
-    );
-  }
+  // issue 6: browser, one row per CDN PoP, one per app server
+  const instances = hierarchyInstances(model.front, scenario.clients.regions.map((r) => r.name), path.app, metrics.layers[0]);
   const redisStats = metrics.layers[3];
   if (path.redis && redisStats)
     instances.push({ layer: 'redis', instance: 'redis-1', hits: redisStats.hits, misses: redisStats.misses, evictions: redisStats.evictions, peakBytes: redisStats.peakBytes });
@@ -64,13 +64,28 @@ function collect(model: Model, options: SimulateOptions): SimulateOutcome {
     name: options.name ?? 'baseline',
     params: options.params ?? {},
     metrics,
-    layerExtras: path.redis ? { redis: { commands: path.redis.commands } } : {},
+    layerExtras: mergeExtras(
+      path.redis ? { redis: { commands: path.redis.commands, errors: path.redisErrors } } : {},
+      hierarchyExtras(model.front, path.redis, path.redisOom, model.activeExpiry),
+    ),
     instances,
     events,
   });
+  // issue 3: staleness per layer and windows, strategy figures, orphans left by namespace bumps
+  addStalenessFigures(result, metrics, model.windows);
+  const extra = model.strategyReport();
+  Object.assign(result.summary.stampede, extra.stampede);
+  Object.assign(result.summary.writes, extra.writes);
+  if (model.faults.orphans.count > 0) Object.assign(result.summary.writes, model.faults.orphans.report());
   const requests = metrics.requestsSeries.reduce((a, b) => a + b, 0);
   void scenario;
   return { result, events: model.sim.executed, requests };
+}
+
+function mergeExtras(a: Record<string, Record<string, number>>, b: Record<string, Record<string, number>>): Record<string, Record<string, number>> {
+  const out = { ...a };
+  for (const [layer, extra] of Object.entries(b)) out[layer] = { ...(out[layer] ?? {}), ...extra };
+  return out;
 }
 
 /** "users:42" for global key id 42 + offset of keyspace users. */

@@ -4,9 +4,9 @@
  * `src/strategies/index.ts` are typed `Record<Name, …>`, so a name here without
  * an implementation fails type-checking.
  */
-export const readStrategyNames = ['cache-aside'] as const;
-export const writeStrategyNames = ['write-around', 'invalidate'] as const;
-export const stampedeNames = ['none', 'mutex'] as const;
+export const readStrategyNames = ['cache-aside', 'read-through', 'refresh-ahead'] as const;
+export const writeStrategyNames = ['write-around', 'invalidate', 'write-through', 'write-behind', 'versioned-keys'] as const;
+export const stampedeNames = ['none', 'mutex', 'early-expiration', 'coalesce', 'stale-while-revalidate', 'ttl-jitter'] as const;
 
 export type ReadStrategyName = (typeof readStrategyNames)[number];
 export type WriteStrategyName = (typeof writeStrategyNames)[number];

@@ -27,6 +27,11 @@ export class RedisTier {
     return true;
   }
 
+  /** Forgets every lock (a restart without persistence). */
+  clearLocks(): void {
+    this.lockUntil.fill(0);
+  }
+
   /** DEL lock:key (unconditional, as the classic recipe does). */
   unlock(key: number): void {
     this.lockUntil[key] = 0;

@@ -4,7 +4,8 @@
  * SHARDS (Waldspurger, Park, Garthwaite, Ahmad, "Efficient MRC Construction with
  * SHARDS", FAST 2015, fixed-rate variant with the SHARDS_adj correction): only keys
  * whose hash falls below rate × 2^32 are tracked, their distances are scaled by
- * 1/rate, and the count of sampled requests is corrected to its expectation.
+ * 1/rate, and the count of sampled requests is corrected to its expectation (the
+ * difference counts as hits at the smallest distance).
  *
  * Capacities are in objects (every object weighs 1); byte miss ratios are the bytes of
  * the requests that miss at that object capacity over all bytes requested.
@@ -56,7 +57,6 @@ export async function missRatioCurve(opts: MrcOptions): Promise<MissRatioCurve> 
   let cold = 0;
   let coldBytes = 0;
   let counted = 0;
-  let sampled = 0;
   let bytesRequested = 0;
   const trace = await openTrace(opts.trace, opts).read((b) => {
     const keys = b.keys;
@@ -71,7 +71,6 @@ export async function missRatioCurve(opts: MrcOptions): Promise<MissRatioCurve> 
       if (rate < 1 && hash32(key, seed) >= threshold) continue;
       const d = stack.access(key);
       if (!isCounted) continue;
-      sampled += 1;
       if (d === 0) {
         cold += 1;
         coldBytes += sizes[i];
@@ -86,8 +85,10 @@ export async function missRatioCurve(opts: MrcOptions): Promise<MissRatioCurve> 
     }
   });
   const objects = trace.distinctKeys;
-  // SHARDS_adj: scale sampled counts so their total matches the expected sample size.
-  const scale = rate < 1 ? (sampled > 0 ? counted / sampled : 0) : 1;
+  // SHARDS_adj: sampled counts scale by 1/rate, and the gap between the expected sample
+  // size (rate × requests) and the actual one is booked at the smallest distance, i.e.
+  // as hits at every capacity — so misses scale by 1/rate and requests stay `counted`.
+  const scale = rate < 1 ? 1 / rate : 1;
   const missesAt = new Float64Array(objects + 1);
   const missedBytesAt = new Float64Array(objects + 1);
   // Suffix sums: misses at capacity c = cold + distances > c (sampled distances scale by 1/rate).

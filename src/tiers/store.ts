@@ -8,6 +8,7 @@
  * Keys are dense global ids; per-key state lives in typed arrays indexed by key.
  */
 import type { EvictionPolicy } from '../policies/types.ts';
+import { ResidentSet } from '../policies/internal/resident-set.ts';
 
 export const MISS = 0;
 export const MISS_EXPIRED = 1;
@@ -27,13 +28,17 @@ export class Store {
   readonly filledAt: Float64Array;
   private readonly present: Uint8Array;
   private readonly charged: Float64Array;
+  /** Keys with a finite expiry, for an active expiry cycle to sample (only when asked for). */
+  readonly volatileKeys: ResidentSet | undefined;
 
   constructor(
     readonly capacity: number,
     maxKeys: number,
     readonly policy: EvictionPolicy,
     private readonly events: StoreEvents,
+    trackVolatile = false,
   ) {
+    this.volatileKeys = trackVolatile ? new ResidentSet(maxKeys) : undefined;
     this.present = new Uint8Array(maxKeys);
     this.version = new Int32Array(maxKeys);
     this.expiresAt = new Float64Array(maxKeys);
@@ -76,7 +81,16 @@ export class Store {
     this.entries++;
     this.policy.insert(key, size);
     if (ttl !== undefined && this.policy.expire) this.policy.expire(key, now + ttl);
+    if (ttl !== undefined && this.volatileKeys) this.volatileKeys.add(key, 1);
     this.events.onBytes(this.used);
+    return true;
+  }
+
+  /** Removes the key if its TTL has passed (an active expiry sample); returns whether it did. */
+  expireIfDue(key: number, now: number): boolean {
+    if (this.present[key] === 0 || this.expiresAt[key] > now) return false;
+    this.drop(key);
+    this.events.onExpire(key);
     return true;
   }
 
@@ -116,6 +130,7 @@ export class Store {
   /** Forgets an entry the policy has already let go of. */
   private forget(key: number): void {
     this.present[key] = 0;
+    this.volatileKeys?.delete(key);
     this.used -= this.charged[key];
     this.entries--;
     this.events.onBytes(this.used);

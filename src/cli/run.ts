@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { loadScenarioFile, type LoadedScenario } from '../scenario/load.ts';
-import { runScenario } from '../model/run-scenario.ts';
+import { runScenarioParallel } from '../model/run-scenario.ts';
 import { writeReports } from '../report/index.ts';
 import type { RunResult } from '../metrics/result.ts';
 import { progressBar } from './progress.ts';
@@ -13,6 +13,7 @@ interface RunArgs {
   out?: string;
   seed?: number;
   replications?: number;
+  jobs?: number;
   format?: string;
   baseline?: string;
   quiet?: boolean;
@@ -26,6 +27,7 @@ const commonOptions = {
   out: { type: 'string', describe: 'output directory (default out/<scenario name>/)' },
   seed: { type: 'number', describe: 'override the scenario seed' },
   replications: { type: 'number', describe: 'runs per variant (seeds seed, seed+1, …); figures get 95% CIs' },
+  jobs: { type: 'number', describe: 'runs in parallel on worker threads (default 1; results are identical)' },
   format: { type: 'string', describe: 'outputs to write: json,md,csv,html,svg,png (default all)' },
   baseline: { type: 'string', describe: 'variant to compare the others against' },
   quiet: { type: 'boolean', describe: 'no progress bar' },
@@ -66,13 +68,15 @@ async function execute(loaded: LoadedScenario[], args: Omit<RunArgs, 'scenario'>
   const formats = parseFormats(args.format);
   const seed = parseSeed(args.seed);
   const replications = parsePositiveInt(args.replications, '--replications');
+  const jobs = parsePositiveInt(args.jobs, '--jobs');
   const bar = progressBar(!args.quiet, loaded.map((l) => l.name).join('+'));
   const results: RunResult[] = [];
   try {
     for (const [k, l] of loaded.entries()) {
-      const { result } = runScenario(l, {
+      const { result } = await runScenarioParallel(l, {
         seed,
         replications,
+        jobs,
         onProgress: (f, e) => bar.update((k + f) / loaded.length, e),
       });
       results.push(result);

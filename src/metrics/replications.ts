@@ -104,15 +104,17 @@ function combineSeries(runs: readonly VariantResult[]): Series[] {
   }));
 }
 
-/** Mean count per bucket: the CDF is the pooled one, the counts stay "per run". */
+/**
+ * Mean count per bucket: the CDF is the pooled one, the counts stay "per run".
+ * Histograms list only their non-empty buckets, so replications are aligned on
+ * the union of their bucket edges (an edge a run lacks counts 0 there).
+ */
 function combineHistograms(hists: readonly Histogram[]): Histogram {
-  const edges = hists[0].edgesMs;
-  for (const h of hists) {
-    if (h.edgesMs.length !== edges.length || h.edgesMs.some((e, i) => e !== edges[i])) {
-      throw new Error('replications have histograms with different bucket edges');
-    }
-  }
-  return { edgesMs: [...edges], counts: meanPerIndex(hists.map((h) => h.counts)) };
+  const edges = [...new Set(hists.flatMap((h) => h.edgesMs))].sort((a, b) => a - b);
+  const index = new Map(edges.map((e, i) => [e, i]));
+  const counts = new Array<number>(edges.length).fill(0);
+  for (const h of hists) h.edgesMs.forEach((e, i) => (counts[index.get(e) as number] += h.counts[i] / hists.length));
+  return { edgesMs: edges, counts };
 }
 
 function combineInstances(runs: readonly VariantResult[]): VariantResult['instances'] {

@@ -12,10 +12,13 @@ import { policyNames } from '../policies/index.ts';
 import { combineReplications } from '../metrics/replications.ts';
 import type { RunResult, VariantResult } from '../metrics/result.ts';
 import { toolVersion } from '../util/version.ts';
+import type { RunJob, RunJobResult } from './worker.ts';
 
 export interface RunOptions {
   seed?: number;
   replications?: number;
+  /** Runs in parallel on worker threads (results are identical for any value). */
+  jobs?: number;
   /** Progress over all runs, in [0,1]; the number of events executed so far. */
   onProgress?: (fractionDone: number, events: number) => void;
 }
@@ -34,29 +37,72 @@ export function normalizeVariants(loaded: LoadedScenario, seed?: number): Array<
 
 export function runScenario(loaded: LoadedScenario, options: RunOptions = {}): { result: RunResult; stats: RunStats } {
   const variants = normalizeVariants(loaded, options.seed);
-  const replications = Math.max(1, options.replications ?? 1);
-  const total = variants.length * replications;
+  const jobs = plan(variants, options.replications);
+  let events = 0;
+  let requests = 0;
+  const outcomes = jobs.map((job, k) => {
+    const outcome = simulate(job.scenario, {
+      name: job.name,
+      params: job.params,
+      seed: job.seed,
+      onProgress: options.onProgress && ((f, e) => options.onProgress?.((k + f) / jobs.length, events + e)),
+    });
+    events += outcome.events;
+    requests += outcome.requests;
+    return outcome;
+  });
+  return { result: assemble(loaded, variants, outcomes, options.replications), stats: { events, requests } };
+}
+
+/** Like `runScenario`, with the runs spread over `jobs` worker threads; the result is the same. */
+export async function runScenarioParallel(loaded: LoadedScenario, options: RunOptions = {}): Promise<{ result: RunResult; stats: RunStats }> {
+  const threads = Math.max(1, options.jobs ?? 1);
+  const variants = normalizeVariants(loaded, options.seed);
+  const jobs = plan(variants, options.replications);
+  if (threads === 1 || jobs.length === 1) return runScenario(loaded, options);
+  const { Piscina } = await import('piscina');
+  const pool = new Piscina<RunJob, RunJobResult>({
+    filename: new URL('./worker-entry.js', import.meta.url).href,
+    minThreads: Math.min(threads, jobs.length),
+    maxThreads: Math.min(threads, jobs.length),
+  });
   let done = 0;
   let events = 0;
   let requests = 0;
-  const results: VariantResult[] = variants.map((v) => {
-    const runs: VariantResult[] = [];
-    for (let r = 0; r < replications; r++) {
-      const outcome = simulate(v.scenario, {
-        name: v.name,
-        params: v.params,
-        seed: v.scenario.seed + r,
-        onProgress: options.onProgress && ((f, e) => options.onProgress?.((done + f) / total, events + e)),
-      });
-      events += outcome.events;
-      requests += outcome.requests;
-      done++;
-      runs.push(outcome.result);
-    }
-    return replications > 1 ? combineReplications(runs) : runs[0];
+  try {
+    const outcomes = await Promise.all(
+      jobs.map(async (job) => {
+        const outcome = await pool.run(job);
+        events += outcome.events;
+        requests += outcome.requests;
+        options.onProgress?.(++done / jobs.length, events);
+        return outcome;
+      }),
+    );
+    return { result: assemble(loaded, variants, outcomes, options.replications), stats: { events, requests } };
+  } finally {
+    await pool.destroy();
+  }
+}
+
+type NormalizedVariant = ReturnType<typeof normalizeVariants>[number];
+
+/** Variants × replications, in a fixed order: variant-major, replication r with seed + r. */
+function plan(variants: NormalizedVariant[], replications = 1): RunJob[] {
+  const reps = Math.max(1, replications);
+  return variants.flatMap((v) =>
+    Array.from({ length: reps }, (_, r) => ({ scenario: v.scenario, name: v.name, params: v.params, seed: v.scenario.seed + r })),
+  );
+}
+
+function assemble(loaded: LoadedScenario, variants: NormalizedVariant[], outcomes: RunJobResult[], replications = 1): RunResult {
+  const reps = Math.max(1, replications);
+  const results: VariantResult[] = variants.map((_, i) => {
+    const runs = outcomes.slice(i * reps, (i + 1) * reps).map((o) => o.result);
+    return reps > 1 ? combineReplications(runs) : runs[0];
   });
   const first = variants[0].scenario;
-  const result: RunResult = {
+  return {
     summary: {
       scenario: loaded.name,
       description: first.description,
@@ -70,7 +116,6 @@ export function runScenario(loaded: LoadedScenario, options: RunOptions = {}): {
     scenarioSource: loaded.source,
     scenarioPath: loaded.path,
   };
-  return { result, stats: { events, requests } };
 }
 
 /** SHA-256 of the normalized scenarios: equal hashes mean equal inputs, whatever the spelling. */

@@ -34,6 +34,7 @@ export function addStalenessFigures(result: VariantResult, m: Collector, windows
   const w = windows.lengths;
   Object.assign(result.summary.staleness, {
     windows: windows.count,
+    staleFills: windows.staleFills,
     windowKeys: windows.keys,
     windowMeanMs: ms(w.mean),
     windowP50Ms: ms(w.quantile(0.5)),

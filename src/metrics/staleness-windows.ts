@@ -23,6 +23,8 @@ export class StalenessWindows {
   count = 0;
   /** Keys that had at least one window. */
   keys = 0;
+  /** Fills that stored a version already superseded: the read-then-set race caught in the act. */
+  staleFills = 0;
   private readonly openedAt: Float64Array;
   private readonly checkAt: Float64Array;
   private readonly hadWindow: Uint8Array;
@@ -63,6 +65,12 @@ export class StalenessWindows {
     }
   }
 
+  /** A cache stored `version` of `key` now. */
+  filled(key: number, version: number, now: number): void {
+    if (version < this.dbVersion[key] && now >= this.warmup) this.staleFills++;
+    this.check(key, now);
+  }
+
   /** After a whole store was emptied (restart, flush, deploy): every open window is re-checked. */
   checkAll(now: number): void {
     for (let k = 0; k < this.openedAt.length; k++) if (this.openedAt[k] >= 0) this.check(k, now);
@@ -76,7 +84,8 @@ export class StalenessWindows {
   private close(key: number, now: number): void {
     const from = this.openedAt[key];
     this.openedAt[key] = -1;
-    if (from < this.warmup) return;
+    // A window that closes at the instant it opened (a write and its delete at one moment) served nothing.
+    if (from < this.warmup || now === from) return;
     this.count++;
     this.lengths.record(now - from);
     if (this.hadWindow[key] === 0) {

@@ -283,7 +283,7 @@ export class RequestPath {
         const ttl = ks.ttl !== undefined && this.hooks.fillTtl !== undefined ? this.hooks.fillTtl(ks.ttl, i) : ks.ttl;
         if (!store.set(r.key, r.version, ks.sizes[r.key - ks.keyOffset] + redis.keyOverhead, ttl, now)) this.redisOom++; // OOM (noeviction, volatile-* without TTL keys): the fill is dropped
         this.metrics.stampede.filled(r.key);
-        if (this.windows) this.windows.check(r.key, now);
+        if (this.windows) this.windows.filled(r.key, r.version, now);
         break;
       }
       case CMD_DEL:
@@ -469,7 +469,7 @@ export class RequestPath {
     if (!((this.parts.keyspaces[r.keyspace].layerMask ?? APP_BIT) & APP_BIT)) return;
     if (this.hooks.mayFill !== undefined && !this.hooks.mayFill(i, false)) return;
     app.stores[r.server].set(r.key, r.version, 1, app.ttl, this.sim.now);
-    if (this.windows) this.windows.check(r.key, this.sim.now);
+    if (this.windows) this.windows.filled(r.key, r.version, this.sim.now);
   }
 
   /** Drops the key from the in-process cache of the request's server. */

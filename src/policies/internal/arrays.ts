@@ -11,26 +11,17 @@ export function grownLength(current: number, needed: number): number {
   return n;
 }
 
-export function growInt32(a: Int32Array, n: number, fill = 0): Int32Array {
+type KeyArray = Int32Array | Uint8Array | Float64Array;
+
+/** A copy of `a` with length `n` (if larger), the new tail set to `fill`. */
+function grow<T extends KeyArray>(a: T, n: number, fill: number, make: (n: number) => T): T {
   if (n <= a.length) return a;
-  const b = new Int32Array(n);
+  const b = make(n);
   b.set(a);
   if (fill !== 0) b.fill(fill, a.length);
   return b;
 }
 
-export function growUint8(a: Uint8Array, n: number, fill = 0): Uint8Array {
-  if (n <= a.length) return a;
-  const b = new Uint8Array(n);
-  b.set(a);
-  if (fill !== 0) b.fill(fill, a.length);
-  return b;
-}
-
-export function growFloat64(a: Float64Array, n: number, fill = 0): Float64Array {
-  if (n <= a.length) return a;
-  const b = new Float64Array(n);
-  b.set(a);
-  if (fill !== 0) b.fill(fill, a.length);
-  return b;
-}
+export const growInt32 = (a: Int32Array, n: number, fill = 0): Int32Array => grow(a, n, fill, (m) => new Int32Array(m));
+export const growUint8 = (a: Uint8Array, n: number, fill = 0): Uint8Array => grow(a, n, fill, (m) => new Uint8Array(m));
+export const growFloat64 = (a: Float64Array, n: number, fill = 0): Float64Array => grow(a, n, fill, (m) => new Float64Array(m));

@@ -20,9 +20,10 @@ export const writeThrough: StrategyFactory<WriteStrategy> = (path) => {
   const done: Handler = (i) => {
     const r = path.req(i);
     if (path.redis && !r.cacheFailed) {
-      cacheWrites++;
-      if (filledByWrite[r.key] === 1 && readMarks[r.key] === 0) neverRead++;
-      filledByWrite[r.key] = 1;
+      const counted = path.metrics.counts(r.issuedAt);
+      if (counted) cacheWrites++;
+      if (filledByWrite[r.key] === 2 && readMarks[r.key] === 0) neverRead++;
+      filledByWrite[r.key] = counted ? 2 : 1; // 2: a fill counted after the warm-up
       readMarks[r.key] = 0;
     }
     path.fillApp(i);
@@ -37,7 +38,7 @@ export const writeThrough: StrategyFactory<WriteStrategy> = (path) => {
     onWrite: (i) => path.dbWrite(i, afterWrite),
     report: () => {
       let unreadAtEnd = 0;
-      for (let k = 0; k < filledByWrite.length; k++) if (filledByWrite[k] === 1 && readMarks[k] === 0) unreadAtEnd++;
+      for (let k = 0; k < filledByWrite.length; k++) if (filledByWrite[k] === 2 && readMarks[k] === 0) unreadAtEnd++;
       return { writes: { cacheWrites, cacheWritesNeverRead: neverRead + unreadAtEnd } };
     },
   };

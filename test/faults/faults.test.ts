@@ -1,0 +1,79 @@
+/** One behaviour per fault kind, and their timeline annotations. */
+import { describe, expect, it } from 'vitest';
+import { runResult } from '../strategies/helpers.ts';
+
+function base(faults: object[], extra: object = {}) {
+  return {
+    seed: 2,
+    horizon: '40s',
+    bucket: '1s',
+    keyspaces: [{ name: 'users', keys: 2000, rate: 2000, ttl: '1h', popularity: { zipf: 0.8 } }],
+    hierarchy: {
+      app: { servers: 2, capacity: 500, ttl: '10s' },
+      redis: { capacity: '1GB', latency: '1ms', connectTimeout: '100ms' },
+      database: { connections: 200, service: '5ms', latency: '0.5ms', timeout: '2s' },
+    },
+    faults,
+    ...extra,
+  };
+}
+const series = (r: ReturnType<typeof runResult>, metric: string) => r.series.find((s) => s.metric === metric)!.values;
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+describe('faults', () => {
+  it('redisRestart_warmCache_databaseSurgeThenRecovery', () => {
+    const r = runResult(base([{ kind: 'redis.restart', at: '20s' }]));
+    const qps = series(r, 'database.qps');
+    expect(qps[20]).toBeGreaterThan(5 * qps[18]);
+    expect(qps[35]).toBeLessThan(qps[20] / 2);
+    expect(r.events).toContainEqual({ tSeconds: 20, kind: 'fault', label: 'redis.restart' });
+  });
+
+  it('redisOutage_cacheAside_fallsBackToTheDatabase', () => {
+    const r = runResult(base([{ kind: 'redis.outage', at: '20s', duration: '5s' }]));
+    expect(r.summary.requests.errors).toBe(0);
+    expect(r.summary.layers.redis.errors).toBeGreaterThan(1000);
+    const qps = series(r, 'database.qps');
+    expect(qps[22]).toBeGreaterThan(5 * qps[18]);
+    expect(r.events.find((e) => e.kind === 'fault')?.durationSeconds).toBe(5);
+  });
+
+  it('redisFlush_writeBehind_losesTheDirtyWrites', () => {
+    const r = runResult({ ...base([{ kind: 'redis.flush', at: '20.5s' }]), keyspaces: [{ name: 'users', keys: 2000, rate: 2000, writes: 0.2, ttl: '1h' }], strategy: { write: 'write-behind' } });
+    expect(r.summary.writes.lost).toBeGreaterThan(100);
+  });
+
+  it('databaseSlowdown_tenfoldServiceTime_raisesMissLatency', () => {
+    const plain = runResult(base([]));
+    const slow = runResult(base([{ kind: 'database.slowdown', at: '0s', duration: '40s', factor: 10 }]));
+    expect(slow.summary.latencyMs.max).toBeGreaterThan(8 * 5);
+    expect(slow.summary.latencyMs.mean).toBeGreaterThan(plain.summary.latencyMs.mean);
+  });
+
+  it('databaseOutage_requestsThatMiss_fail', () => {
+    const r = runResult(base([{ kind: 'database.outage', at: '10s', duration: '5s' }]));
+    expect(r.summary.requests.errors).toBeGreaterThan(0);
+    expect(r.summary.layers.database.errors).toBe(r.summary.requests.errors);
+  });
+
+  it('appDeploy_rollingRestart_inProcessCachesStartCold', () => {
+    const warm = base([{ kind: 'app.deploy', at: '20s', duration: '2s' }]);
+    const r = runResult({ ...warm, hierarchy: { ...warm.hierarchy, app: { servers: 2, capacity: 2000, ttl: '1h' } } });
+    const misses = series(r, 'app.misses');
+    expect(misses[20] + misses[21]).toBeGreaterThan(2 * (misses[17] + misses[18]));
+  });
+
+  it('latencySpike_onRedis_addsToEveryRoundTrip', () => {
+    const spiked = base([{ kind: 'latency.spike', at: '0s', duration: '40s', link: 'redis', add: '20ms' }]);
+    const { app: _app, ...noApp } = spiked.hierarchy;
+    const r = runResult({ ...spiked, hierarchy: noApp });
+    expect(r.summary.latencyMs.p50).toBeGreaterThan(20);
+    expect(r.events[0].label).toBe('latency.spike +20ms on redis');
+  });
+
+  it('cdnPurge_withoutACdn_isAcceptedAndAnnotated', () => {
+    const r = runResult(base([{ kind: 'cdn.purge', at: '5s' }]));
+    expect(r.events).toContainEqual({ tSeconds: 5, kind: 'fault', label: 'cdn.purge' });
+    expect(sum(series(r, 'requests.rate'))).toBeGreaterThan(0);
+  });
+});

@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { replayTrace, type ReplayOptions } from '../../src/replay/replay.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cachesim-ops-'));
+let files = 0;
 function trace(lines: string[]): string {
-  const path = join(dir, `${lines.length}-${Math.random().toString(36).slice(2)}.csv`);
+  const path = join(dir, `t${files++}.csv`);
   writeFileSync(path, `${lines.join('\n')}\n`);
   return path;
 }

@@ -87,10 +87,10 @@ export class Simulation {
    */
   run(until = Number.POSITIVE_INFINITY): void {
     this.stopped = false;
-    const time = this.time;
     while (this.count > 0 && !this.stopped) {
       const slot = this.heap[0];
-      const t = time[slot];
+      // Not cached across iterations: a handler that schedules may grow (replace) the arrays.
+      const t = this.time[slot];
       if (t > until) break;
       this.popTop();
       this.now = t;

@@ -77,3 +77,19 @@ describe('faults', () => {
     expect(sum(series(r, 'requests.rate'))).toBeGreaterThan(0);
   });
 });
+
+describe('simulation kernel under a cold-start surge', () => {
+  it('eventQueueGrowsDuringARun_keepsTheClockFinite', async () => {
+    const { Simulation } = await import('../../src/engine/simulation.ts');
+    const sim = new Simulation(4);
+    let last = 0;
+    const spawn = (n: number) => {
+      last = sim.now;
+      if (n > 0) for (let k = 0; k < 3; k++) sim.schedule(1 + k, () => spawn(n - 1));
+    };
+    sim.schedule(0, () => spawn(6));
+    sim.run(1000);
+    expect(Number.isFinite(last)).toBe(true);
+    expect(last).toBeGreaterThan(5);
+  });
+});

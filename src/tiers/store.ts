@@ -23,6 +23,9 @@ export interface StoreEvents {
 export class Store {
   used = 0;
   entries = 0;
+  /** Whole-run eviction count and peak occupancy (per-instance rows). */
+  evictions = 0;
+  peakUsed = 0;
   readonly version: Int32Array;
   readonly expiresAt: Float64Array;
   readonly filledAt: Float64Array;
@@ -70,6 +73,7 @@ export class Store {
       const victim = this.policy.evict();
       if (victim < 0) return false;
       this.forget(victim);
+      this.evictions++;
       this.events.onEvict(victim);
     }
     this.present[key] = 1;
@@ -78,6 +82,7 @@ export class Store {
     this.filledAt[key] = now;
     this.expiresAt[key] = ttl === undefined ? Number.POSITIVE_INFINITY : now + ttl;
     this.used += size;
+    if (this.used > this.peakUsed) this.peakUsed = this.used;
     this.entries++;
     this.policy.insert(key, size);
     if (ttl !== undefined && this.policy.expire) this.policy.expire(key, now + ttl);

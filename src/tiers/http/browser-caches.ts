@@ -22,6 +22,7 @@ export class BrowserCaches {
     readonly clients: number,
     readonly entries: number,
     private readonly onBytes: (bytes: number) => void,
+    private readonly onEvict: () => void = () => {},
   ) {
     const n = clients * entries;
     this.key = new Int32Array(n).fill(-1);
@@ -57,7 +58,10 @@ export class BrowserCaches {
         }
         if (this.lastUse[s] < this.lastUse[slot]) slot = s;
       }
-      if (this.key[slot] >= 0) this.evictions++;
+      if (this.key[slot] >= 0) {
+        this.evictions++;
+        this.onEvict();
+      }
     }
     this.bytes += size - (this.key[slot] >= 0 ? this.size[slot] : 0);
     this.key[slot] = key;

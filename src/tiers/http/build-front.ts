@@ -37,7 +37,14 @@ export function buildFront(
   let browser: BrowserCaches | undefined;
   if (scenario.browser) {
     const stats = metrics.addLayer('browser', 0);
-    browser = new BrowserCaches(clients.count, scenario.browser.entries, (bytes) => metrics.bytes(stats, path.sim.now, bytes));
+    browser = new BrowserCaches(
+      clients.count,
+      scenario.browser.entries,
+      (bytes) => metrics.bytes(stats, path.sim.now, bytes),
+      () => {
+        if (path.sim.now >= scenario.warmup) stats.evictions++;
+      },
+    );
   }
   let cdn: CdnEdges | undefined;
   if (scenario.cdn) {

@@ -133,6 +133,8 @@ export class HttpFront {
     b.client = r.client;
     b.region = r.region;
     b.front = kind;
+    b.viaCdn = kind === FRONT_BG_CDN; // a CDN revalidation starts at the edge and returns there
+    b.edgeRtt = 0;
     return j;
   }
 

@@ -26,8 +26,7 @@ export const faultActions: { [K in FaultKind]: Action<K> } = {
     ),
   'database.outage': (f, ctx) => ctx.during(f.duration, () => ctx.dbOutage(+1), () => ctx.dbOutage(-1)),
   'app.deploy': (f, ctx) => ctx.rollingRestart(f.duration),
-  // TODO(issue 6): purge the CDN tier once it exists; until then a purge has nothing to act on.
-  'cdn.purge': () => undefined,
+  'cdn.purge': (f, ctx) => ctx.purgeCdn(f.keyspace),
   'latency.spike': (f, ctx) => {
     const link = f.link === 'client' ? LINK_CLIENT : f.link === 'redis' ? LINK_REDIS : LINK_DATABASE;
     ctx.during(

@@ -63,6 +63,17 @@ export class FaultContext {
     );
   }
 
+  /** Every PoP drops its copies of the keyspace's keys (or of every key). */
+  purgeCdn(keyspace: string | undefined): void {
+    const cdn = this.path.front?.cdn;
+    if (!cdn) return;
+    const all = this.scenario.keyspaces;
+    const index = keyspace === undefined ? -1 : all.findIndex((k) => k.name === keyspace);
+    if (index < 0) return cdn.purge(0, cdn.maxKeys);
+    const offset = this.path.keyspaceAt(index).keyOffset;
+    cdn.purge(offset, offset + all[index].keys);
+  }
+
   bumpNamespace(keyspace: string): void {
     const index = this.scenario.keyspaces.findIndex((k) => k.name === keyspace);
     if (this.path.write.bumpNamespace) return this.path.write.bumpNamespace(index);

@@ -27,7 +27,10 @@ export const faultSchema = z.discriminatedUnion('kind', [
     .object({ kind: z.literal('app.deploy'), at: at(), duration: duration().default(0).meta({ description: 'rolling restart spread over this long' }) })
     .strict()
     .meta({ description: 'app servers restart one by one; their in-process caches start cold' }),
-  z.object({ kind: z.literal('cdn.purge'), at: at() }).strict(),
+  z
+    .object({ kind: z.literal('cdn.purge'), at: at(), keyspace: z.string().min(1).optional() })
+    .strict()
+    .meta({ description: 'every CDN PoP drops its copies (of one keyspace, or of all)' }),
   z
     .object({
       kind: z.literal('latency.spike'),

@@ -182,7 +182,7 @@ export function normalize(
   const keyspaceNames = parsed.keyspaces.map((x) => x.name);
   parsed.faults.forEach((f, i) => {
     if (f.at >= parsed.horizon) where(`faults[${i}].at`, 'expected a time before the horizon');
-    if (f.kind === 'namespace.bump' && !keyspaceNames.includes(f.keyspace))
+    if ((f.kind === 'namespace.bump' || f.kind === 'cdn.purge') && f.keyspace !== undefined && !keyspaceNames.includes(f.keyspace))
       where(`faults[${i}].keyspace`, messages.unknownName('keyspace', f.keyspace, keyspaceNames, suggest(f.keyspace, keyspaceNames)));
   });
 

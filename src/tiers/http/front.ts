@@ -64,6 +64,11 @@ export class HttpFront {
   browserRevalidations = 0;
   browserStaleIfError = 0;
   private readonly p: FrontParts;
+
+  /** The CDN edges, for faults that act on them (a purge). */
+  get cdn(): CdnEdges | undefined {
+    return this.p.cdn;
+  }
   private readonly sim: Simulation;
   private readonly all: Request[];
   private readonly browserStats: LayerStats | undefined;

@@ -8,7 +8,11 @@ import { createHash } from 'node:crypto';
 import { simulate } from './simulate.ts';
 import { normalize, type Scenario } from '../scenario/normalize.ts';
 import type { LoadedScenario } from '../scenario/load.ts';
-import { policyNames } from '../policies/index.ts';
+import { policyNames, policyNeeds } from '../policies/index.ts';
+
+/** Policies a simulated tier can run: those that need the future (Belady) only work in replay. */
+const offlinePolicyNames = policyNames.filter((n) => policyNeeds[n].future);
+const onlinePolicyNames = policyNames.filter((n) => !policyNeeds[n].future);
 import { combineReplications } from '../metrics/replications.ts';
 import type { RunResult, VariantResult } from '../metrics/result.ts';
 import { toolVersion } from '../util/version.ts';
@@ -30,7 +34,7 @@ export interface RunStats {
 
 export function normalizeVariants(loaded: LoadedScenario, seed?: number): Array<{ name: string; params: Record<string, unknown>; scenario: Scenario }> {
   return loaded.variants.map((v) => {
-    const s = normalize(v.scenario, { file: loaded.path, name: loaded.name, variant: loaded.variants.length > 1 ? v.name : undefined, policyNames });
+    const s = normalize(v.scenario, { file: loaded.path, name: loaded.name, variant: loaded.variants.length > 1 ? v.name : undefined, policyNames: onlinePolicyNames, offlinePolicyNames });
     return { name: v.name, params: v.params, scenario: seed === undefined ? s : Object.freeze({ ...s, seed }) };
   });
 }

@@ -26,6 +26,8 @@ export const messages = {
   variantsShape: () => 'expected a list of { name, set } variants or a mapping from setting path to a list of values',
   unknownName: (kind: string, name: string, known: readonly string[], suggestion: string | undefined) =>
     `unknown ${kind} ${quote(name)}${suggestion ? ` (did you mean ${quote(suggestion)}?)` : ''}; known: ${known.join(', ')}`,
+  offlinePolicy: (name: string) =>
+    `policy ${quote(name)} needs to know every future request, which only a recorded trace has; use it with cachesim replay`,
   ratesMissing: () => 'each keyspace needs a rate, or a share of workload.rate',
   warmupTooLong: () => 'warmup must be shorter than horizon',
 } as const;

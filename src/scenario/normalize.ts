@@ -134,7 +134,7 @@ type DistInput = ParsedScenario['hierarchy']['database']['service'];
 
 export function normalize(
   parsed: ParsedScenario,
-  ctx: { file: string; name: string; variant?: string; policyNames: readonly string[] },
+  ctx: { file: string; name: string; variant?: string; policyNames: readonly string[]; offlinePolicyNames?: readonly string[] },
 ): Scenario {
   const problems: InputProblem[] = [];
   const where = (place: string, message: string) =>
@@ -173,7 +173,8 @@ export function normalize(
   });
 
   const checkPolicy = (name: string, place: string) => {
-    if (!ctx.policyNames.includes(name)) where(place, messages.unknownName('policy', name, ctx.policyNames, suggest(name, ctx.policyNames)));
+    if (ctx.offlinePolicyNames?.includes(name)) where(place, messages.offlinePolicy(name));
+    else if (!ctx.policyNames.includes(name)) where(place, messages.unknownName('policy', name, ctx.policyNames, suggest(name, ctx.policyNames)));
   };
   const h = parsed.hierarchy;
   if (h.app) checkPolicy(h.app.policy, 'hierarchy.app.policy');

@@ -68,6 +68,7 @@ export class Store {
   /** Inserts or overwrites; `ttl` in µs or undefined for no expiry. Returns false if it cannot fit at all. */
   set(key: number, version: number, size: number, ttl: number | undefined, now: number): boolean {
     if (this.present[key] === 1) this.drop(key);
+    else this.policy.miss?.(key, size); // ARC and W-TinyLFU decide on the incoming key before evicting
     if (size > this.capacity) return false;
     while (this.used + size > this.capacity) {
       const victim = this.policy.evict();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { loadScenarioFile, type LoadedScenario } from '../scenario/load.ts';
 import { runScenarioParallel } from '../model/run-scenario.ts';
+import { loadScenarioTraces } from '../workload/trace-workload.ts';
 import { writeReports } from '../report/index.ts';
 import type { RunResult } from '../metrics/result.ts';
 import { progressBar } from './progress.ts';
@@ -74,6 +75,7 @@ async function execute(loaded: LoadedScenario[], args: Omit<RunArgs, 'scenario'>
   try {
     for (const [k, l] of loaded.entries()) {
       const { result } = await runScenarioParallel(l, {
+        traces: await loadScenarioTraces(l),
         seed,
         replications,
         jobs,

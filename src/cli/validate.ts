@@ -3,6 +3,7 @@ import type { CommandModule } from 'yargs';
 import { loadScenarioFile } from '../scenario/load.ts';
 import { normalizeVariants } from '../model/run-scenario.ts';
 import { InputError } from '../scenario/errors.ts';
+import { loadScenarioTraces } from '../workload/trace-workload.ts';
 
 export const validateCommand: CommandModule<object, { scenarios: string[] }> = {
   command: 'validate <scenarios..>',
@@ -11,11 +12,12 @@ export const validateCommand: CommandModule<object, { scenarios: string[] }> = {
     y
       .positional('scenarios', { type: 'string', array: true, demandOption: true })
       .example('$0 validate scenarios/*.yaml', 'exit 0 when all are valid, 2 otherwise'),
-  handler: (args) => {
+  handler: async (args) => {
     const problems: InputError[] = [];
     for (const file of args.scenarios) {
       try {
-        normalizeVariants(loadScenarioFile(file));
+        const loaded = loadScenarioFile(file);
+        normalizeVariants(loaded, undefined, await loadScenarioTraces(loaded));
         process.stdout.write(`${file}: ok\n`);
       } catch (e) {
         if (e instanceof InputError) problems.push(e);

@@ -12,7 +12,9 @@ import { Store } from '../tiers/store.ts';
 import { AppCaches } from '../tiers/app-caches.ts';
 import { RedisTier } from '../tiers/redis.ts';
 import { DatabaseTier } from '../tiers/database.ts';
-import { KeyspaceSource } from '../workload/keyspace-source.ts';
+import { KeyspaceSource, type RequestSource } from '../workload/keyspace-source.ts';
+import { TraceSource } from '../workload/trace-source.ts';
+import type { TraceWorkload, TraceWorkloads } from '../workload/trace-workload.ts';
 import { policies, type PolicyName } from '../policies/index.ts';
 import { RequestPath, type KeyspaceRuntime } from './request-path.ts';
 import type { Scenario } from '../scenario/normalize.ts';
@@ -31,13 +33,14 @@ import { redisPolicyFactory, startActiveExpiry } from '../tiers/redis-build.ts';
 import type { ActiveExpiry } from '../tiers/redis-expiry.ts';
 import { buildFront, type FrontBuild } from '../tiers/http/build-front.ts';
 import type { PolicyFactory } from '../policies/types.ts';
+import { startAppRefresh } from '../tiers/app-refresh.ts';
 
 export interface Model {
   scenario: Scenario;
   sim: Simulation;
   metrics: Collector;
   path: RequestPath;
-  sources: KeyspaceSource[];
+  sources: RequestSource[];
   stores: Array<{ label: string; store: Store }>;
   // --- issue 3 ---
   strategyReport: () => StrategyReport;
@@ -50,12 +53,12 @@ export interface Model {
   activeExpiry: ActiveExpiry | undefined;
 }
 
-export function buildModel(scenario: Scenario, seed = scenario.seed): Model {
+export function buildModel(scenario: Scenario, seed = scenario.seed, traces: TraceWorkloads = new Map()): Model {
   const sim = new Simulation(4096);
   const rng = new RandomStreams(seed);
   let maxKeys = 0;
-  const sources = scenario.keyspaces.map((ks) => {
-    const src = new KeyspaceSource(ks, maxKeys, rng);
+  const sources = scenario.keyspaces.map((ks): RequestSource => {
+    const src = ks.trace ? new TraceSource(ks, maxKeys, traceOf(traces, ks.trace.key), rng) : new KeyspaceSource(ks, maxKeys, rng);
     maxKeys += ks.keys;
     return src;
   });
@@ -154,14 +157,21 @@ export function buildModel(scenario: Scenario, seed = scenario.seed): Model {
   windows = path.windows = new StalenessWindows(sim, stores.map((s) => s.store), db.version, maxKeys, scenario.warmup);
   const strategyReport = installStrategies(path, scenario, { rng });
   const scheduled = scheduleFaults(sim, path, faults, scenario);
+  startAppRefresh(scenario, path, rng); // issue 6: keyspaces[].appRefresh (src/tiers/app-refresh.ts)
 
   sources.forEach((src, k) => startArrivals(sim, path, src, k, scenario.horizon));
   sources.forEach((src, k) => startWriters(sim, path, rng, src.spec, k, src.keyOffset, scenario.horizon));
   return { scenario, sim, metrics, path, sources, stores, strategyReport, windows, faults: scheduled.context, faultEvents: scheduled.events, balancer, front, activeExpiry };
 }
 
+function traceOf(traces: TraceWorkloads, key: string): TraceWorkload {
+  const t = traces.get(key);
+  if (!t) throw new Error(`trace ${key} was not loaded before the run`);
+  return t;
+}
+
 /** Each keyspace schedules its own next arrival, one event per request. */
-function startArrivals(sim: Simulation, path: RequestPath, src: KeyspaceSource, index: number, horizon: number): void {
+function startArrivals(sim: Simulation, path: RequestPath, src: RequestSource, index: number, horizon: number): void {
   const offset = src.keyOffset;
   const arrive = (): void => {
     path.issue(index, offset + src.nextKey(), src.nextOp());

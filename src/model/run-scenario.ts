@@ -17,10 +17,13 @@ import { combineReplications } from '../metrics/replications.ts';
 import type { RunResult, VariantResult } from '../metrics/result.ts';
 import { toolVersion } from '../util/version.ts';
 import type { RunJob, RunJobResult } from './worker.ts';
+import { traceFacts, type TraceWorkloads } from '../workload/trace-workload.ts';
 
 export interface RunOptions {
   seed?: number;
   replications?: number;
+  /** Traces the scenario's keyspaces replay (`loadScenarioTraces`); needed when a keyspace has `trace`. */
+  traces?: TraceWorkloads;
   /** Runs in parallel on worker threads (results are identical for any value). */
   jobs?: number;
   /** Progress over all runs, in [0,1]; the number of events executed so far. */
@@ -32,16 +35,28 @@ export interface RunStats {
   requests: number;
 }
 
-export function normalizeVariants(loaded: LoadedScenario, seed?: number): Array<{ name: string; params: Record<string, unknown>; scenario: Scenario }> {
+export function normalizeVariants(
+  loaded: LoadedScenario,
+  seed?: number,
+  traces?: TraceWorkloads,
+): Array<{ name: string; params: Record<string, unknown>; scenario: Scenario }> {
+  const facts = traces && traceFacts(traces);
   return loaded.variants.map((v) => {
-    const s = normalize(v.scenario, { file: loaded.path, name: loaded.name, variant: loaded.variants.length > 1 ? v.name : undefined, policyNames: onlinePolicyNames, offlinePolicyNames });
+    const s = normalize(v.scenario, {
+      file: loaded.path,
+      name: loaded.name,
+      variant: loaded.variants.length > 1 ? v.name : undefined,
+      policyNames: onlinePolicyNames,
+      offlinePolicyNames,
+      traces: facts,
+    });
     return { name: v.name, params: v.params, scenario: seed === undefined ? s : Object.freeze({ ...s, seed }) };
   });
 }
 
 export function runScenario(loaded: LoadedScenario, options: RunOptions = {}): { result: RunResult; stats: RunStats } {
-  const variants = normalizeVariants(loaded, options.seed);
-  const jobs = plan(variants, options.replications);
+  const variants = normalizeVariants(loaded, options.seed, options.traces);
+  const jobs = plan(variants, options.replications, options.traces);
   let events = 0;
   let requests = 0;
   const outcomes = jobs.map((job, k) => {
@@ -49,6 +64,7 @@ export function runScenario(loaded: LoadedScenario, options: RunOptions = {}): {
       name: job.name,
       params: job.params,
       seed: job.seed,
+      traces: job.traces,
       onProgress: options.onProgress && ((f, e) => options.onProgress?.((k + f) / jobs.length, events + e)),
     });
     events += outcome.events;
@@ -61,8 +77,8 @@ export function runScenario(loaded: LoadedScenario, options: RunOptions = {}): {
 /** Like `runScenario`, with the runs spread over `jobs` worker threads; the result is the same. */
 export async function runScenarioParallel(loaded: LoadedScenario, options: RunOptions = {}): Promise<{ result: RunResult; stats: RunStats }> {
   const threads = Math.max(1, options.jobs ?? 1);
-  const variants = normalizeVariants(loaded, options.seed);
-  const jobs = plan(variants, options.replications);
+  const variants = normalizeVariants(loaded, options.seed, options.traces);
+  const jobs = plan(variants, options.replications, options.traces);
   if (threads === 1 || jobs.length === 1) return runScenario(loaded, options);
   const { Piscina } = await import('piscina');
   const pool = new Piscina<RunJob, RunJobResult>({
@@ -92,10 +108,11 @@ export async function runScenarioParallel(loaded: LoadedScenario, options: RunOp
 type NormalizedVariant = ReturnType<typeof normalizeVariants>[number];
 
 /** Variants × replications, in a fixed order: variant-major, replication r with seed + r. */
-function plan(variants: NormalizedVariant[], replications = 1): RunJob[] {
+function plan(variants: NormalizedVariant[], replications = 1, traces?: TraceWorkloads): RunJob[] {
   const reps = Math.max(1, replications);
+  const used = (s: Scenario) => (traces ? new Map([...traces].filter(([k]) => s.keyspaces.some((ks) => ks.trace?.key === k))) : undefined);
   return variants.flatMap((v) =>
-    Array.from({ length: reps }, (_, r) => ({ scenario: v.scenario, name: v.name, params: v.params, seed: v.scenario.seed + r })),
+    Array.from({ length: reps }, (_, r) => ({ scenario: v.scenario, name: v.name, params: v.params, seed: v.scenario.seed + r, traces: used(v.scenario) })),
   );
 }
 

@@ -7,6 +7,7 @@
  * Reporting (6) takes `VariantResult`s and never sees the model.
  */
 import { buildModel, type Model } from './build.ts';
+import type { TraceWorkloads } from '../workload/trace-workload.ts';
 import { summarize } from '../metrics/summarize.ts';
 import type { VariantResult, TimelineEvent } from '../metrics/result.ts';
 import type { Scenario } from '../scenario/normalize.ts';
@@ -17,6 +18,8 @@ export interface SimulateOptions {
   name?: string;
   params?: Record<string, unknown>;
   seed?: number;
+  /** Traces that keyspaces replay, loaded by `loadScenarioTraces`. */
+  traces?: TraceWorkloads;
   /** Called every simulated `progressEvery` µs with the fraction done (progress bars). */
   onProgress?: (fractionDone: number, eventsExecuted: number) => void;
 }
@@ -28,7 +31,7 @@ export interface SimulateOutcome {
 }
 
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): SimulateOutcome {
-  const model = buildModel(scenario, options.seed ?? scenario.seed);
+  const model = buildModel(scenario, options.seed ?? scenario.seed, options.traces);
   runModel(model, options.onProgress);
   return collect(model, options);
 }

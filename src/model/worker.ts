@@ -2,12 +2,14 @@
 import { simulate } from './simulate.ts';
 import type { Scenario } from '../scenario/normalize.ts';
 import type { VariantResult } from '../metrics/result.ts';
+import type { TraceWorkloads } from '../workload/trace-workload.ts';
 
 export interface RunJob {
   scenario: Scenario;
   name: string;
   params: Record<string, unknown>;
   seed: number;
+  traces?: TraceWorkloads;
 }
 
 export interface RunJobResult {
@@ -17,5 +19,5 @@ export interface RunJobResult {
 }
 
 export function runOne(job: RunJob): RunJobResult {
-  return simulate(job.scenario, { name: job.name, params: job.params, seed: job.seed });
+  return simulate(job.scenario, { name: job.name, params: job.params, seed: job.seed, traces: job.traces });
 }

@@ -4,6 +4,7 @@
  * form, every keyspace with an absolute rate, defaults filled in, names checked
  * against the registries. Problems found here are reported like schema errors.
  */
+import { dirname, resolve } from 'node:path';
 import type { Dist } from '../engine/dist/index.ts';
 import { Z99 } from '../engine/dist/index.ts';
 import type { ParsedScenario } from './schema.ts';
@@ -18,6 +19,25 @@ export type Popularity =
   | { kind: 'zipf'; alpha: number }
   | { kind: 'hotSet'; hotFraction: number; hotShare: number };
 
+/** A keyspace replayed from a trace (issue 4). The requests themselves are loaded separately. */
+export interface TraceSpec {
+  /** Identifies the loaded trace (file and reading options), see `traceKey`. */
+  key: string;
+  /** Absolute path. */
+  file: string;
+  format: 'csv' | 'libcachesim-csv' | 'twitter';
+  params: string | undefined;
+  /** µs of simulated time per unit of the trace's time column (unit ÷ speed). */
+  timeScale: number;
+  limit: number | undefined;
+  /** Distinct keys and requests of the trace as loaded. */
+  keys: number;
+  requests: number;
+}
+
+/** What the load phase learned of each trace, by `traceKey`. */
+export type TraceFacts = ReadonlyMap<string, { keys: number; requests: number; hasTime: boolean }>;
+
 export interface KeyspaceSpec {
   name: string;
   keys: number;
@@ -28,6 +48,8 @@ export interface KeyspaceSpec {
   valueSize: Dist;
   /** µs; undefined = no expiry. */
   ttl: number | undefined;
+  /** Requests come from this trace instead of the generator; undefined = generated. */
+  trace: TraceSpec | undefined;
   /** Background writers (issue 3): their own rate and popularity; undefined = none. */
   writers: { rate: number; popularity: Popularity } | undefined;
   /** Indices of keyspaces derived from this one (key k changes key k mod n of each). */
@@ -134,7 +156,15 @@ type DistInput = ParsedScenario['hierarchy']['database']['service'];
 
 export function normalize(
   parsed: ParsedScenario,
-  ctx: { file: string; name: string; variant?: string; policyNames: readonly string[]; offlinePolicyNames?: readonly string[] },
+  ctx: {
+    file: string;
+    name: string;
+    variant?: string;
+    policyNames: readonly string[];
+    offlinePolicyNames?: readonly string[];
+    /** Facts about the traces keyspaces replay (from `loadScenarioTraces`); required when a keyspace has `trace`. */
+    traces?: TraceFacts;
+  },
 ): Scenario {
   const problems: InputProblem[] = [];
   const where = (place: string, message: string) =>
@@ -146,22 +176,29 @@ export function normalize(
 
   const keyspaces = parsed.keyspaces.map((k, i): KeyspaceSpec => {
     let rate = k.rate;
-    if (rate === undefined) {
+    const trace = k.trace && traceSpec(k.trace, ctx.file, ctx.traces, `keyspaces[${i}].trace`, where);
+    const keys = trace ? trace.keys : k.keys;
+    if (keys === undefined) where(`keyspaces[${i}].keys`, messages.required('a count like 1000 or 100k'));
+    if (trace && rate === undefined && !ctx.traces?.get(trace.key)?.hasTime)
+      where(`keyspaces[${i}].rate`, 'the trace has no timestamps: give the keyspace a rate to replay it at');
+    if (trace) rate ??= 0; // timestamps pace the trace; a rate, if given, paces it instead
+    else if (rate === undefined) {
       if (totalRate === undefined || k.share === undefined) where(`keyspaces[${i}].rate`, messages.ratesMissing());
       else rate = (totalRate * k.share) / shareSum;
     }
     const names = parsed.keyspaces.map((x) => x.name);
     if (names.indexOf(k.name) !== i) where(`keyspaces[${i}].name`, `keyspace name "${k.name}" is used twice`);
-    if (k.keys < 1) where(`keyspaces[${i}].keys`, 'expected at least 1 key');
+    if (keys !== undefined && keys < 1) where(`keyspaces[${i}].keys`, 'expected at least 1 key');
     return {
       name: k.name,
-      keys: k.keys,
+      keys: keys ?? 0,
       rate: rate ?? 0,
       arrival: k.arrival,
       popularity: popularityOf(k.popularity),
       writeFraction: k.writes,
       valueSize: dist(k.valueSize, `keyspaces[${i}].valueSize`, 1),
       ttl: k.ttl,
+      trace,
       writers: k.writers && { rate: k.writers.rate, popularity: popularityOf(k.writers.popularity) },
       dependents: (k.dependents ?? []).map((d, j) => {
         const index = names.indexOf(d);
@@ -296,6 +333,31 @@ function toDist(d: DistInput, place: string, unitScale: number, where: (p: strin
       return { kind: 'empirical', points };
     }
   }
+}
+
+export type TraceInput = NonNullable<ParsedScenario['keyspaces'][number]['trace']>;
+const TIME_UNITS = { s: 1e6, ms: 1e3, us: 1 } as const;
+
+/** Where a scenario's trace file is: relative to the scenario file. */
+export function traceFilePath(scenarioFile: string, traceFile: string): string {
+  return resolve(dirname(scenarioFile), traceFile);
+}
+
+/** How a trace is read: the file and the options that change what is read. */
+export function traceReading(t: TraceInput, scenarioFile: string) {
+  const file = traceFilePath(scenarioFile, t.file);
+  const timeScale = TIME_UNITS[t.timeUnit] / t.speed;
+  return { key: JSON.stringify([file, t.format, t.params ?? '', timeScale, t.limit ?? 0]), file, format: t.format, params: t.params, timeScale, limit: t.limit };
+}
+
+function traceSpec(t: TraceInput, scenarioFile: string, facts: TraceFacts | undefined, place: string, where: (p: string, m: string) => void): TraceSpec | undefined {
+  const reading = traceReading(t, scenarioFile);
+  const known = facts?.get(reading.key);
+  if (!known) {
+    where(`${place}.file`, `the trace ${JSON.stringify(t.file)} was not loaded (load scenarios with traces through loadScenarioTraces)`);
+    return undefined;
+  }
+  return { ...reading, keys: known.keys, requests: known.requests };
 }
 
 function deepFreeze<T>(o: T): T {

@@ -59,7 +59,7 @@ const popularity = z.union([
 const keyspace = z
   .object({
     name: z.string().min(1),
-    keys: count(),
+    keys: count().optional().meta({ description: 'number of keys (taken from the trace when `trace` is given)' }),
     rate: rate().optional().meta({ description: 'requests per second to this keyspace' }),
     share: z.number().positive().optional().meta({ description: 'weight of workload.rate given to this keyspace' }),
     arrival: z.enum(['poisson', 'constant']).default('poisson'),
@@ -67,6 +67,19 @@ const keyspace = z
     writes: percent().default(0).meta({ description: 'fraction of requests that are writes' }),
     valueSize: sizeDist().default(1000),
     ttl: duration().optional().meta({ description: 'TTL set on the shared cache (SETEX); absent = no expiry' }),
+    // --- trace-driven workload (issue 4) ---
+    trace: z
+      .object({
+        file: z.string().min(1).meta({ description: 'trace file, relative to this scenario file (gzip read transparently)' }),
+        format: z.enum(['csv', 'libcachesim-csv', 'twitter']).default('csv'),
+        params: z.string().optional().meta({ description: 'column parameters for libcachesim-csv' }),
+        timeUnit: z.enum(['s', 'ms', 'us']).default('s').meta({ description: 'unit of the trace time column' }),
+        speed: z.number().positive().default(1).meta({ description: 'replay speed: 2 plays the trace twice as fast' }),
+        limit: count().optional().meta({ description: 'replay only the first N requests' }),
+      })
+      .strict()
+      .optional()
+      .meta({ description: 'replay this keyspace\'s requests from a recorded trace (keys, sizes, reads/writes, times) instead of generating them' }),
     // --- strategies (issue 3): writers and dependents ---
     writers: z
       .object({ rate: rate(), popularity: popularity.default('uniform') })

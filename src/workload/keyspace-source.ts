@@ -12,7 +12,19 @@ import { sampler } from '../engine/dist/index.ts';
 export const OP_READ = 0;
 export const OP_WRITE = 1;
 
-export class KeyspaceSource {
+/** What the arrival loop needs of a keyspace's requests, generated or replayed. */
+export interface RequestSource {
+  readonly spec: KeyspaceSpec;
+  /** Global id of this keyspace's key 0. */
+  readonly keyOffset: number;
+  /** µs until the next request (Infinity when there are no more). */
+  nextGap(): number;
+  nextKey(): number;
+  nextOp(): number;
+  valueSizes(rng: RandomStreams): Int32Array;
+}
+
+export class KeyspaceSource implements RequestSource {
   readonly nextKey: KeySampler;
   private readonly arrivals: Uniform;
   private readonly ops: Uniform;

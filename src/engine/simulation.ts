@@ -24,25 +24,22 @@ export class Simulation {
   /** Events executed so far (for throughput figures). */
   executed = 0;
 
+  // The heap itself holds the events (time, sequence, argument, handler at the same
+  // index), so a comparison reads adjacent memory instead of following a slot index.
   private time: Float64Array;
   private seq: Float64Array;
   private arg: Float64Array;
-  private fn: (Handler | undefined)[];
-  private heap: Int32Array;
+  private fn: Handler[];
   private count = 0;
-  private freeSlots: Int32Array;
-  private freeCount = 0;
-  private nextSlot = 0;
   private sequence = 0;
   private stopped = false;
 
   constructor(initialCapacity = 1024) {
-    this.time = new Float64Array(initialCapacity);
-    this.seq = new Float64Array(initialCapacity);
-    this.arg = new Float64Array(initialCapacity);
-    this.fn = new Array<Handler | undefined>(initialCapacity);
-    this.heap = new Int32Array(initialCapacity);
-    this.freeSlots = new Int32Array(initialCapacity);
+    const n = Math.max(2, initialCapacity);
+    this.time = new Float64Array(n);
+    this.seq = new Float64Array(n);
+    this.arg = new Float64Array(n);
+    this.fn = new Array<Handler>(n).fill(idle);
   }
 
   /** Number of events waiting. */
@@ -57,22 +54,26 @@ export class Simulation {
 
   /** Runs `handler(arg)` at absolute time `t` (clamped to now). */
   at(t: number, handler: Handler, arg = 0): void {
-    const slot = this.allocSlot();
-    this.time[slot] = t > this.now ? t : this.now;
-    this.seq[slot] = this.sequence++;
-    this.arg[slot] = arg;
-    this.fn[slot] = handler;
+    if (this.count === this.time.length) this.grow();
+    const when = t > this.now ? t : this.now;
+    const seq = this.sequence++;
+    const time = this.time;
+    const seqs = this.seq;
     let i = this.count++;
-    const heap = this.heap;
-    // sift up
+    // sift up: later sequence numbers never pass an equal time
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const p = heap[parent];
-      if (!this.before(slot, p)) break;
-      heap[i] = p;
+      if (time[parent] <= when) break;
+      time[i] = time[parent];
+      seqs[i] = seqs[parent];
+      this.arg[i] = this.arg[parent];
+      this.fn[i] = this.fn[parent];
       i = parent;
     }
-    heap[i] = slot;
+    time[i] = when;
+    seqs[i] = seq;
+    this.arg[i] = arg;
+    this.fn[i] = handler;
   }
 
   /** Stops `run` after the current event. */
@@ -88,51 +89,49 @@ export class Simulation {
   run(until = Number.POSITIVE_INFINITY): void {
     this.stopped = false;
     while (this.count > 0 && !this.stopped) {
-      const slot = this.heap[0];
       // Not cached across iterations: a handler that schedules may grow (replace) the arrays.
-      const t = this.time[slot];
+      const t = this.time[0];
       if (t > until) break;
+      const handler = this.fn[0];
+      const a = this.arg[0];
       this.popTop();
       this.now = t;
-      const handler = this.fn[slot] as Handler;
-      const a = this.arg[slot];
-      this.fn[slot] = undefined;
-      this.freeSlots[this.freeCount++] = slot;
       this.executed++;
       handler(a);
     }
     if (until !== Number.POSITIVE_INFINITY && !this.stopped && until > this.now) this.now = until;
   }
 
-  private before(a: number, b: number): boolean {
-    const ta = this.time[a];
-    const tb = this.time[b];
-    return ta < tb || (ta === tb && this.seq[a] < this.seq[b]);
-  }
-
   private popTop(): void {
-    const heap = this.heap;
-    const last = heap[--this.count];
-    const n = this.count;
+    const n = --this.count;
+    const time = this.time;
+    const seqs = this.seq;
+    const args = this.arg;
+    const fns = this.fn;
+    const lastTime = time[n];
+    const lastSeq = seqs[n];
+    const lastArg = args[n];
+    const lastFn = fns[n];
+    fns[n] = idle; // drop the reference so a finished closure can be collected
     let i = 0;
-    // sift down
+    // sift down: order by (time, sequence)
     for (;;) {
-      const l = 2 * i + 1;
-      if (l >= n) break;
-      const r = l + 1;
-      let c = l;
-      if (r < n && this.before(heap[r], heap[l])) c = r;
-      if (!this.before(heap[c], last)) break;
-      heap[i] = heap[c];
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      const r = c + 1;
+      if (r < n && (time[r] < time[c] || (time[r] === time[c] && seqs[r] < seqs[c]))) c = r;
+      const tc = time[c];
+      if (tc > lastTime || (tc === lastTime && seqs[c] > lastSeq)) break;
+      time[i] = tc;
+      seqs[i] = seqs[c];
+      args[i] = args[c];
+      fns[i] = fns[c];
       i = c;
     }
-    heap[i] = last;
-  }
-
-  private allocSlot(): number {
-    if (this.freeCount > 0) return this.freeSlots[--this.freeCount];
-    if (this.nextSlot === this.time.length) this.grow();
-    return this.nextSlot++;
+    time[i] = lastTime;
+    seqs[i] = lastSeq;
+    args[i] = lastArg;
+    fns[i] = lastFn;
   }
 
   private grow(): void {
@@ -145,12 +144,10 @@ export class Simulation {
     this.time = grow(this.time);
     this.seq = grow(this.seq);
     this.arg = grow(this.arg);
-    const heap = new Int32Array(n);
-    heap.set(this.heap);
-    this.heap = heap;
-    const free = new Int32Array(n);
-    free.set(this.freeSlots);
-    this.freeSlots = free;
-    this.fn.length = n;
+    const fns = new Array<Handler>(n).fill(idle);
+    for (let i = 0; i < this.count; i++) fns[i] = this.fn[i];
+    this.fn = fns;
   }
 }
+
+function idle(): void {}

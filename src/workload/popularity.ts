@@ -38,9 +38,15 @@ export function zipfSampler(alpha: number, keys: number, u: Uniform): KeySampler
   const cdf = zipfCdf(alpha, keys);
   for (let r = 0; r < keys; r++) probs[r] = cdf[r] - (r > 0 ? cdf[r - 1] : 0);
   const { threshold, alias } = aliasTable(probs);
+  // Threshold and alias side by side, so a draw touches one cache line, not two.
+  const table = new Float64Array(2 * keys);
+  for (let c = 0; c < keys; c++) {
+    table[2 * c] = threshold[c];
+    table[2 * c + 1] = alias[c];
+  }
   return () => {
     const column = Math.floor(u() * keys);
-    return u() < threshold[column] ? column : alias[column];
+    return u() < table[2 * column] ? column : table[2 * column + 1];
   };
 }
 

@@ -38,11 +38,13 @@ export function sampler(d: Dist, u: Uniform): Sampler {
     }
     case 'normal': {
       const { mean, sd } = d;
-      return () => Math.max(0, mean + sd * standardNormal(u));
+      const z = standardNormals(u);
+      return () => Math.max(0, mean + sd * z());
     }
     case 'lognormal': {
       const { mu, sigma, unit } = d;
-      return () => unit * Math.exp(mu + sigma * standardNormal(u));
+      const z = standardNormals(u);
+      return () => unit * Math.exp(mu + sigma * z());
     }
     case 'pareto': {
       const { scale, shape } = d;
@@ -80,11 +82,25 @@ export function meanOf(d: Dist): number {
   }
 }
 
-/** Box–Muller with two fresh uniforms per draw (no cached spare, so draws stay aligned). */
-function standardNormal(u: Uniform): number {
-  const u1 = 1 - u(); // (0,1]
-  const u2 = u();
-  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+/**
+ * Box–Muller, using both normals of each pair of uniforms: draws 2k and 2k+1 come
+ * from uniforms 2k and 2k+1 of the stream, a fixed mapping, so runs stay
+ * reproducible at half the cost of one logarithm and square root per draw.
+ */
+function standardNormals(u: Uniform): () => number {
+  let spare = 0;
+  let haveSpare = false;
+  return () => {
+    if (haveSpare) {
+      haveSpare = false;
+      return spare;
+    }
+    const r = Math.sqrt(-2 * Math.log(1 - u())); // 1 - u in (0,1]
+    const theta = 2 * Math.PI * u();
+    spare = r * Math.sin(theta);
+    haveSpare = true;
+    return r * Math.cos(theta);
+  };
 }
 
 /**

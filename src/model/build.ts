@@ -80,7 +80,7 @@ export function buildModel(scenario: Scenario, seed = scenario.seed, traces: Tra
     const store = new Store(capacity, maxKeys, p, {
       onEvict: (key) => {
         if (sim.now >= scenario.warmup) stats.evictions++;
-        windows?.check(key, sim.now);
+        windows?.removed(key, sim.now);
       },
       onExpire: () => {
         if (sim.now >= scenario.warmup) stats.expirations++;
@@ -154,7 +154,7 @@ export function buildModel(scenario: Scenario, seed = scenario.seed, traces: Tra
   }, keyspaces.map((k) => k.keyOffset), keyspaces.map((k) => k.sizes), maxKeys, makeStore);
   path.front = front?.front;
   const activeExpiry = scenario.redis && redis ? startActiveExpiry(scenario.redis, sim, redis.store, rng, scenario.horizon) : undefined;
-  windows = path.windows = new StalenessWindows(sim, stores.map((s) => s.store), db.version, maxKeys, scenario.warmup);
+  windows = path.windows = new StalenessWindows(stores.map((s) => s.store), db.version, maxKeys, scenario.warmup);
   const strategyReport = installStrategies(path, scenario, { rng });
   const scheduled = scheduleFaults(sim, path, faults, scenario);
   startAppRefresh(scenario, path, rng); // issue 6: keyspaces[].appRefresh (src/tiers/app-refresh.ts)

@@ -288,7 +288,7 @@ export class RequestPath {
       }
       case CMD_DEL:
         store.delete(r.key);
-        if (this.windows) this.windows.check(r.key, now);
+        if (this.windows) this.windows.removed(r.key, now);
         break;
       case CMD_DEL_DEPENDENTS: {
         const deps = this.parts.keyspaces[r.keyspace].dependents;
@@ -297,7 +297,7 @@ export class RequestPath {
         for (let d = 0; d < deps.length; d++) {
           const k = deps[d].keyOffset + (local % deps[d].keys);
           store.delete(k);
-          if (this.windows) this.windows.check(k, now);
+          if (this.windows) this.windows.removed(k, now);
         }
         break;
       }
@@ -478,7 +478,7 @@ export class RequestPath {
     if (!app) return;
     const r = this.pool.all[i];
     app.stores[r.server].delete(r.key);
-    if (this.windows) this.windows.check(r.key, this.sim.now);
+    if (this.windows) this.windows.removed(r.key, this.sim.now);
   }
 
   /** Tells the balancer the request's server is done with it (once). */

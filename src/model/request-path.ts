@@ -357,9 +357,24 @@ export class RequestPath {
       if (this.metrics.counts(r.issuedAt)) this.metrics.db.reads++;
     } else if (this.metrics.counts(r.issuedAt)) this.metrics.db.writes++;
     r.dbArrivedAt = now;
-    if (this.db.timeout !== undefined) this.sim.schedule(this.db.timeout, this.dbTimedOut, arg);
-    this.db.pool.request(this.dbGranted, arg);
+    // A timeout needs a timer only if the query may still be unanswered when it strikes: when it has
+    // to wait for a connection (set here), or when its service would run past it (set at the grant).
+    // Most queries need none, which keeps a second of pending timers out of the event queue.
+    const pool = this.db.pool;
+    r.dbTimer = this.db.timeout !== undefined && pool.inUse >= pool.capacity;
+    if (r.dbTimer) this.sim.schedule(this.db.timeout as number, this.dbTimedOut, arg);
+    pool.request(this.dbGranted, arg);
   };
+
+  /** Arms the timeout for a query that starts service now and takes `service` µs, if it would strike first. */
+  private armTimeout(r: Request, arg: number, service: number): void {
+    const timeout = this.db.timeout;
+    if (timeout === undefined || r.dbTimer) return;
+    const deadline = r.dbArrivedAt + timeout;
+    if (this.sim.now + service < deadline) return;
+    r.dbTimer = true;
+    this.sim.at(deadline, this.dbTimedOut, arg); // scheduled before the completion, so a tie times out as before
+  }
 
   private readonly dbGranted: Handler = (arg) => {
     const i = unpackIndex(arg);
@@ -373,7 +388,9 @@ export class RequestPath {
     this.metrics.dbQueued(this.sim.now - r.dbArrivedAt, r.issuedAt);
     if (r.command === OP_READ) {
       r.version = this.db.version[r.key]; // snapshot at the start of the query
-      this.sim.schedule(this.db.readService(), this.dbReadDone, arg);
+      const service = this.db.readService();
+      this.armTimeout(r, arg, service);
+      this.sim.schedule(service, this.dbReadDone, arg);
       return;
     }
     // A write commits even if its caller stops waiting, so it keeps its key in a slot of its own.
@@ -381,7 +398,9 @@ export class RequestPath {
     if (slot === undefined) slot = this.writeKey.push(0) - 1;
     this.writeKey[slot] = r.key;
     this.writeArg[slot] = arg;
-    this.sim.schedule(this.db.writeService(), this.dbWriteDone, slot);
+    const service = this.db.writeService();
+    this.armTimeout(r, arg, service);
+    this.sim.schedule(service, this.dbWriteDone, slot);
   };
 
   private readonly writeKey: number[] = [];

@@ -25,6 +25,8 @@ export class Request {
   gen = 0;
   /** When the database call under way reached the database (for queue-wait figures). */
   dbArrivedAt = 0;
+  /** Whether the database call under way has a timeout timer pending. */
+  dbTimer = false;
   /** Pending cache command for the round trip under way. */
   command = 0;
   /** Continuation run when the round trip under way completes. */

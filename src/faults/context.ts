@@ -83,7 +83,7 @@ export class FaultContext {
     for (let k = ks.keyOffset; k < ks.keyOffset + this.scenario.keyspaces[index].keys; k++) {
       const redis = this.path.redis;
       if (redis && redis.store.has(k)) {
-        if (redis.store.expiresAt[k] > now) this.orphans.add(ks.sizes[k - ks.keyOffset] + redis.keyOverhead, redis.store.expiresAt[k]);
+        if (redis.store.expiresAtOf(k) > now) this.orphans.add(ks.sizes[k - ks.keyOffset] + redis.keyOverhead, redis.store.expiresAtOf(k));
         redis.store.delete(k);
       }
       if (this.path.app) for (const s of this.path.app.stores) s.delete(k);

@@ -53,8 +53,8 @@ export class StalenessWindows {
     let latest = -1;
     for (let s = 0; s < this.stores.length; s++) {
       const st = this.stores[s];
-      if (st.has(key) && st.version[key] < current) {
-        const e = st.expiresAt[key];
+      if (st.has(key) && st.versionOf(key) < current) {
+        const e = st.expiresAtOf(key);
         if (e > now && e > latest) latest = e;
       }
     }

@@ -175,7 +175,7 @@ export class RequestPath {
       if (store.lookup(r.key, now) === HIT) {
         app.hits[r.server]++;
         this.metrics.hit(this.appStats as LayerStats, now, r.issuedAt);
-        r.version = store.version[r.key];
+        r.version = store.versionOf(r.key);
         this.answer(i, APP);
         return;
       }
@@ -267,8 +267,8 @@ export class RequestPath {
         r.result = state;
         const stats = this.redisStats as LayerStats;
         if (state === HIT) {
-          r.version = store.version[r.key];
-          r.expiry = store.expiresAt[r.key];
+          r.version = store.versionOf(r.key);
+          r.expiry = store.expiresAtOf(r.key);
           if (this.hooks.readMarks) this.hooks.readMarks[r.key] = 1;
           this.metrics.hit(stats, now, r.issuedAt);
         } else {

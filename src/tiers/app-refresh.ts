@@ -144,7 +144,7 @@ export function startAppRefresh(scenario: Scenario, path: RequestPath, rng: Rand
         const key = all[j];
         if (store.lookup(key, now) === HIT) {
           hitKeys[hits] = key;
-          hitVersions[hits++] = store.version[key];
+          hitVersions[hits++] = store.versionOf(key);
         } else missing[misses++] = key;
       }
       sim.schedule(rtt / 2, () => {

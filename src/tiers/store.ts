@@ -5,10 +5,20 @@
  * insert; the policy supplies only the order. Expiry is lazy: an expired entry
  * still holds memory until it is next looked up (or an active sweep removes it).
  *
- * Keys are dense global ids; per-key state lives in typed arrays indexed by key.
+ * Keys are dense global ids. An entry's state (expiry, fill time, charged size,
+ * version) sits in four adjacent doubles, so a lookup or a fill touches one cache
+ * line per key instead of one per field; callers read fields through accessors.
+ * A charged size of 0 means absent (every entry weighs ≥ 1).
  */
 import type { EvictionPolicy } from '../policies/types.ts';
 import { ResidentSet } from '../policies/internal/resident-set.ts';
+
+// Per-key fields, interleaved.
+const FIELDS = 4;
+const EXPIRES = 0;
+const FILLED = 1;
+const CHARGED = 2;
+const VERSION = 3;
 
 export const MISS = 0;
 export const MISS_EXPIRED = 1;
@@ -26,37 +36,45 @@ export class Store {
   /** Whole-run eviction count and peak occupancy (per-instance rows). */
   evictions = 0;
   peakUsed = 0;
-  readonly version: Int32Array;
-  readonly expiresAt: Float64Array;
-  readonly filledAt: Float64Array;
-  private readonly present: Uint8Array;
-  private readonly charged: Float64Array;
+  private readonly slots: Float64Array;
   /** Keys with a finite expiry, for an active expiry cycle to sample (only when asked for). */
   readonly volatileKeys: ResidentSet | undefined;
 
   constructor(
     readonly capacity: number,
-    maxKeys: number,
+    readonly maxKeys: number,
     readonly policy: EvictionPolicy,
     private readonly events: StoreEvents,
     trackVolatile = false,
   ) {
     this.volatileKeys = trackVolatile ? new ResidentSet(maxKeys) : undefined;
-    this.present = new Uint8Array(maxKeys);
-    this.version = new Int32Array(maxKeys);
-    this.expiresAt = new Float64Array(maxKeys);
-    this.filledAt = new Float64Array(maxKeys);
-    this.charged = new Float64Array(maxKeys);
+    this.slots = new Float64Array(maxKeys * FIELDS);
   }
 
   has(key: number): boolean {
-    return this.present[key] === 1;
+    return this.slots[key * FIELDS + CHARGED] > 0;
+  }
+
+  /** The version a present entry holds. */
+  versionOf(key: number): number {
+    return this.slots[key * FIELDS + VERSION];
+  }
+
+  /** When a present entry expires (µs; Infinity without TTL). */
+  expiresAtOf(key: number): number {
+    return this.slots[key * FIELDS + EXPIRES];
+  }
+
+  /** When a present entry was filled (µs). */
+  filledAtOf(key: number): number {
+    return this.slots[key * FIELDS + FILLED];
   }
 
   /** HIT, MISS, or MISS_EXPIRED (the entry was there but its TTL had passed; it is removed). */
   lookup(key: number, now: number): number {
-    if (this.present[key] === 0) return MISS;
-    if (this.expiresAt[key] <= now) {
+    const at = key * FIELDS;
+    if (this.slots[at + CHARGED] === 0) return MISS;
+    if (this.slots[at + EXPIRES] <= now) {
       this.drop(key);
       this.events.onExpire(key);
       return MISS_EXPIRED;
@@ -67,7 +85,7 @@ export class Store {
 
   /** Inserts or overwrites; `ttl` in µs or undefined for no expiry. Returns false if it cannot fit at all. */
   set(key: number, version: number, size: number, ttl: number | undefined, now: number): boolean {
-    if (this.present[key] === 1) this.drop(key);
+    if (this.has(key)) this.drop(key);
     else this.policy.miss?.(key, size); // ARC and W-TinyLFU decide on the incoming key before evicting
     if (size > this.capacity) return false;
     while (this.used + size > this.capacity) {
@@ -77,11 +95,12 @@ export class Store {
       this.evictions++;
       this.events.onEvict(victim);
     }
-    this.present[key] = 1;
-    this.version[key] = version;
-    this.charged[key] = size;
-    this.filledAt[key] = now;
-    this.expiresAt[key] = ttl === undefined ? Number.POSITIVE_INFINITY : now + ttl;
+    const at = key * FIELDS;
+    const slots = this.slots;
+    slots[at + CHARGED] = size;
+    slots[at + VERSION] = version;
+    slots[at + FILLED] = now;
+    slots[at + EXPIRES] = ttl === undefined ? Number.POSITIVE_INFINITY : now + ttl;
     this.used += size;
     if (this.used > this.peakUsed) this.peakUsed = this.used;
     this.entries++;
@@ -94,7 +113,7 @@ export class Store {
 
   /** Removes the key if its TTL has passed (an active expiry sample); returns whether it did. */
   expireIfDue(key: number, now: number): boolean {
-    if (this.present[key] === 0 || this.expiresAt[key] > now) return false;
+    if (!this.has(key) || this.slots[key * FIELDS + EXPIRES] > now) return false;
     this.drop(key);
     this.events.onExpire(key);
     return true;
@@ -102,23 +121,23 @@ export class Store {
 
   /** Removes the key if present (DEL); returns whether it was there. */
   delete(key: number): boolean {
-    if (this.present[key] === 0) return false;
+    if (!this.has(key)) return false;
     this.drop(key);
     return true;
   }
 
   /** Removes everything (FLUSHALL, a restart with no persistence, a cold deploy). */
   clear(): void {
-    for (let k = 0; k < this.present.length; k++) if (this.present[k] === 1) this.drop(k);
+    for (let k = 0; k < this.maxKeys; k++) if (this.has(k)) this.drop(k);
   }
 
   /** Recomputes occupancy from the entries; throws when tracking has drifted (end-of-run invariant). */
   checkInvariants(label: string): void {
     let used = 0;
     let entries = 0;
-    for (let k = 0; k < this.present.length; k++)
-      if (this.present[k] === 1) {
-        used += this.charged[k];
+    for (let k = 0; k < this.maxKeys; k++)
+      if (this.has(k)) {
+        used += this.slots[k * FIELDS + CHARGED];
         entries++;
       }
     if (used !== this.used || entries !== this.entries)
@@ -135,9 +154,10 @@ export class Store {
 
   /** Forgets an entry the policy has already let go of. */
   private forget(key: number): void {
-    this.present[key] = 0;
+    const at = key * FIELDS + CHARGED;
     this.volatileKeys?.delete(key);
-    this.used -= this.charged[key];
+    this.used -= this.slots[at];
+    this.slots[at] = 0;
     this.entries--;
     this.events.onBytes(this.used);
   }

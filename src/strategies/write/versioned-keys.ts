@@ -24,7 +24,7 @@ export const versionedKeys: StrategyFactory<WriteStrategy> = (path, scenario) =>
     keyVersion[key]++;
     const redis = path.redis;
     if (redis && redis.store.has(key)) {
-      const e = redis.store.expiresAt[key];
+      const e = redis.store.expiresAtOf(key);
       if (e > path.sim.now) orphans.add(sizeOf(key), e);
       redis.store.delete(key);
     }

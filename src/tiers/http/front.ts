@@ -166,7 +166,7 @@ export class HttpFront {
     const stats = this.cdnStats as LayerStats;
     const counted = r.front === FRONT_CLIENT || r.front === FRONT_BG_BROWSER;
     if (store.lookup(r.key, now) === HIT) {
-      const age = now - store.filledAt[r.key];
+      const age = now - store.filledAtOf(r.key);
       const f = freshness(cc, SHARED_CACHE, age);
       if (f === FRESH || f === STALE_REVALIDATE) {
         if (counted) this.p.path.metrics.hit(stats, now, r.issuedAt);
@@ -180,7 +180,7 @@ export class HttpFront {
             this.fetchOrigin(this.background(r, FRONT_BG_CDN));
           }
         }
-        r.version = store.version[r.key];
+        r.version = store.versionOf(r.key);
         r.age = age;
         r.servedBy = CDN;
         return this.fromEdge(i);
@@ -236,10 +236,10 @@ export class HttpFront {
     if (ok && cc !== undefined && storable(cc, SHARED_CACHE)) {
       cdn.originBytes += this.size(r);
       store.set(r.key, r.version, this.size(r), undefined, now);
-    } else if (!ok && r.cdnStale && cc !== undefined && store.has(r.key) && staleOnError(cc, SHARED_CACHE, now - store.filledAt[r.key])) {
+    } else if (!ok && r.cdnStale && cc !== undefined && store.has(r.key) && staleOnError(cc, SHARED_CACHE, now - store.filledAtOf(r.key))) {
       cdn.staleIfError++;
-      r.version = store.version[r.key];
-      r.age = now - store.filledAt[r.key];
+      r.version = store.versionOf(r.key);
+      r.age = now - store.filledAtOf(r.key);
       r.servedBy = CDN;
     }
     if (r.front === FRONT_BG_CDN) {

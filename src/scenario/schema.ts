@@ -96,7 +96,7 @@ const keyspace = z
       .array(z.enum(['browser', 'cdn', 'app', 'redis']))
       .optional()
       .meta({ description: 'layers that may cache this keyspace; absent = every layer in the hierarchy' }),
-    appRefresh: duration().optional().meta({ description: 'each app server re-reads this keyspace\'s cached keys from Redis (or the database) this often' }),
+    appRefresh: duration().optional().meta({ description: 'every app server re-reads every key of this keyspace from Redis (or the database) this often and refills its in-process cache' }),
   })
   .strict();
 

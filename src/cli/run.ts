@@ -4,6 +4,7 @@ import type { CommandModule } from 'yargs';
 import { loadScenarioFile, type LoadedScenario } from '../scenario/load.ts';
 import { runScenarioParallel } from '../model/run-scenario.ts';
 import { loadScenarioTraces } from '../workload/trace-workload.ts';
+import { selectVariants } from '../scenario/variants.ts';
 import { writeReports } from '../report/index.ts';
 import type { RunResult } from '../metrics/result.ts';
 import { progressBar } from './progress.ts';
@@ -15,6 +16,7 @@ interface RunArgs {
   seed?: number;
   replications?: number;
   jobs?: number;
+  variants?: string;
   format?: string;
   baseline?: string;
   quiet?: boolean;
@@ -29,6 +31,7 @@ const commonOptions = {
   seed: { type: 'number', describe: 'override the scenario seed' },
   replications: { type: 'number', describe: 'runs per variant (seeds seed, seed+1, …); figures get 95% CIs' },
   jobs: { type: 'number', describe: 'runs in parallel on worker threads (default 1; results are identical)' },
+  variants: { type: 'string', describe: 'run only these variants (comma-separated names)' },
   format: { type: 'string', describe: 'outputs to write: json,md,csv,html,svg,png (default all)' },
   baseline: { type: 'string', describe: 'variant to compare the others against' },
   quiet: { type: 'boolean', describe: 'no progress bar' },
@@ -42,7 +45,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
       .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (YAML or JSON)' })
       .options(commonOptions)
       .example('$0 run scenarios/stampede.yaml', 'writes out/stampede/report.html, summary.json, CSVs, charts/')
-      .example('$0 run scenarios/cache-aside.yaml --seed 7 --replications 5 --out /tmp/ca', 'five seeds, 95% intervals'),
+      .example('$0 run scenarios/cache-aside.yaml --seed 7 --replications 5 --out /tmp/ca', 'five seeds, 95% intervals')
+      .example('$0 run scenarios/stampede.yaml --variants none,mutex', 'only two of the variants'),
   handler: async (args) => {
     const loaded = loadScenarioFile(args.scenario);
     await execute([loaded], args, args.out ?? join('out', loaded.name));
@@ -65,8 +69,10 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
   },
 };
 
-async function execute(loaded: LoadedScenario[], args: Omit<RunArgs, 'scenario'>, outDir: string): Promise<void> {
+async function execute(all: LoadedScenario[], args: Omit<RunArgs, 'scenario'>, outDir: string): Promise<void> {
   const formats = parseFormats(args.format);
+  const only = args.variants?.split(',').map((v) => v.trim()).filter(Boolean);
+  const loaded = only ? all.map((l) => ({ ...l, variants: selectVariants(l.variants, only, l.path) })) : all;
   const seed = parseSeed(args.seed);
   const replications = parsePositiveInt(args.replications, '--replications');
   const jobs = parsePositiveInt(args.jobs, '--jobs');

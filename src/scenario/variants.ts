@@ -98,3 +98,14 @@ function setPath(input: Record<string, unknown>, path: string, value: unknown): 
   }
   return undefined;
 }
+
+/** Keeps only the named variants (`--variants a,b`), in the scenario's order; an unknown name is an input error. */
+export function selectVariants<T extends { name: string }>(variants: readonly T[], names: readonly string[], file: string): T[] {
+  const known = variants.map((v) => v.name);
+  const unknown = names.filter((n) => !known.includes(n));
+  if (unknown.length > 0)
+    throw new InputError(
+      unknown.map((n) => ({ file, place: '--variants', message: messages.unknownName('variant', n, known, suggest(n, known)) })),
+    );
+  return variants.filter((v) => names.includes(v.name));
+}

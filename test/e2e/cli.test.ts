@@ -39,6 +39,23 @@ describe('cachesim CLI', () => {
     expect(readFileSync(join(out, 'timeseries.csv'), 'utf8').split('\n')[0]).toMatch(/bucket/);
   });
 
+  it('variantsFlag_runsOnlyTheNamedVariants_withTheSameNumbers_andRejectsUnknownNames', () => {
+    const dir = tmp();
+    const file = join(dir, 'small.yaml');
+    writeFileSync(file, small);
+    const all = join(dir, 'all');
+    const one = join(dir, 'one');
+    expect(cli('run', file, '--out', all, '--format', 'json', '--quiet').status).toBe(0);
+    expect(cli('run', file, '--out', one, '--format', 'json', '--quiet', '--variants', 'mutex').status).toBe(0);
+    const a = JSON.parse(readFileSync(join(all, 'summary.json'), 'utf8'));
+    const b = JSON.parse(readFileSync(join(one, 'summary.json'), 'utf8'));
+    expect(b.variants.map((v: { name: string }) => v.name)).toEqual(['mutex']);
+    expect(b.variants[0]).toEqual(a.variants[1]);
+    const bad = cli('run', file, '--out', join(dir, 'bad'), '--variants', 'mutx');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--variants: unknown variant "mutx" (did you mean "mutex"?)');
+  });
+
   it('seedFlag_overridesTheScenarioSeed', () => {
     const dir = tmp();
     const file = join(dir, 'small.yaml');

@@ -15,10 +15,34 @@ export class StampedeTracker {
   /** The largest episodes (loads, time, key), kept for annotating charts. */
   readonly largest: Array<{ loads: number; at: number; key: number }> = [];
   private readonly keep = 12;
+  /** Per keyspace: the first global key id, name, and episode count / sum / max. */
+  private offsets: number[] = [0];
+  private names: string[] = [''];
+  private perN: Float64Array = new Float64Array(1);
+  private perSum: Float64Array = new Float64Array(1);
+  private perMax: Float64Array = new Float64Array(1);
 
   constructor(maxKeys: number) {
     this.open = new Int32Array(maxKeys).fill(-1);
     this.openedAt = new Float64Array(maxKeys);
+  }
+
+  /** Names the keyspaces (by their first key id, ascending) so figures can also be given per keyspace. */
+  setKeyspaces(offsets: readonly number[], names: readonly string[]): void {
+    this.offsets = [...offsets];
+    this.names = [...names];
+    this.perN = new Float64Array(names.length);
+    this.perSum = new Float64Array(names.length);
+    this.perMax = new Float64Array(names.length);
+  }
+
+  /** Expiries and loads per expiry of each keyspace that had an expiry. */
+  byKeyspace(): Record<string, { expiries: number; mean: number; max: number }> {
+    const out: Record<string, { expiries: number; mean: number; max: number }> = {};
+    this.names.forEach((name, i) => {
+      if (this.perN[i] > 0) out[name] = { expiries: this.perN[i], mean: this.perSum[i] / this.perN[i], max: this.perMax[i] };
+    });
+    return out;
   }
 
   expired(key: number, now: number, counted: boolean): void {
@@ -51,6 +75,11 @@ export class StampedeTracker {
     this.n++;
     this.sum += loads;
     if (loads > this.max) this.max = loads;
+    let ks = this.offsets.length - 1;
+    while (ks > 0 && this.offsets[ks] > key) ks--;
+    this.perN[ks]++;
+    this.perSum[ks] += loads;
+    if (loads > this.perMax[ks]) this.perMax[ks] = loads;
     if (loads > 1 && (this.largest.length < this.keep || loads > this.largest[this.largest.length - 1].loads)) {
       this.largest.push({ loads, at: this.openedAt[key], key });
       this.largest.sort((a, b) => b.loads - a.loads || a.at - b.at);

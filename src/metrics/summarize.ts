@@ -81,7 +81,12 @@ export function summarize(input: SummarizeInput): VariantResult {
     latencyByLayerMs: Object.fromEntries(
       m.latencyByLayer.flatMap((h, index) => (h.count > 0 ? [[layerNames[index], { count: h.count, ...latencySummary(h) }]] : [])),
     ),
-    stampede: { expiries: st.expiries, dbLoadsPerExpiry: { mean: st.mean, max: st.max } },
+    stampede: {
+      expiries: st.expiries,
+      dbLoadsPerExpiry: { mean: st.mean, max: st.max },
+      // The mean mixes every key's expiries; a hot key's stampede shows in its own keyspace's figures.
+      byKeyspace: m.stampede.byKeyspace(),
+    },
     staleness: {
       staleReads: m.staleReads,
       staleReadRatio: ratio(m.staleReads, m.reads - m.errors),

@@ -70,6 +70,7 @@ export function buildModel(scenario: Scenario, seed = scenario.seed, traces: Tra
     layerMask: s.spec.layerMask,
   }));
   const metrics = new Collector({ bucketUs: scenario.bucket, horizonUs: scenario.horizon, warmupUs: scenario.warmup, maxKeys });
+  metrics.stampede.setKeyspaces(sources.map((s) => s.keyOffset), sources.map((s) => s.spec.name));
   const stores: Model['stores'] = [];
   const now = () => sim.now;
   const faults = new FaultState();
@@ -115,6 +116,8 @@ export function buildModel(scenario: Scenario, seed = scenario.seed, traces: Tra
     faults.dbService(sampler(d.writeService, rng.stream('database.writeService'))),
     faults.link(sampler(d.latency, rng.stream('database.latency')), LINK_DATABASE),
     d.timeout,
+    // A keyspace with its own query time draws it from its own stream, leaving `database.service` as it was.
+    scenario.keyspaces.map((ks) => ks.queryTime && faults.dbService(sampler(ks.queryTime, rng.stream(`database.service.${ks.name}`)))),
   );
 
   const servers = scenario.app?.servers ?? 1;

@@ -388,7 +388,7 @@ export class RequestPath {
     this.metrics.dbQueued(this.sim.now - r.dbArrivedAt, r.issuedAt);
     if (r.command === OP_READ) {
       r.version = this.db.version[r.key]; // snapshot at the start of the query
-      const service = this.db.readService();
+      const service = this.db.readServiceOf(r.keyspace);
       this.armTimeout(r, arg, service);
       this.sim.schedule(service, this.dbReadDone, arg);
       return;

@@ -48,6 +48,8 @@ export interface KeyspaceSpec {
   valueSize: Dist;
   /** µs; undefined = no expiry. */
   ttl: number | undefined;
+  /** Database read service time for this keyspace; undefined = the database's. */
+  queryTime: Dist | undefined;
   /** Requests come from this trace instead of the generator; undefined = generated. */
   trace: TraceSpec | undefined;
   /** Background writers (issue 3): their own rate and popularity; undefined = none. */
@@ -198,6 +200,7 @@ export function normalize(
       writeFraction: k.writes,
       valueSize: dist(k.valueSize, `keyspaces[${i}].valueSize`, 1),
       ttl: k.ttl,
+      queryTime: k.queryTime === undefined ? undefined : dist(k.queryTime, `keyspaces[${i}].queryTime`, 1e6),
       trace,
       writers: k.writers && { rate: k.writers.rate, popularity: popularityOf(k.writers.popularity) },
       dependents: (k.dependents ?? []).map((d, j) => {

@@ -66,6 +66,7 @@ const keyspace = z
     popularity: popularity.default('uniform'),
     writes: percent().default(0).meta({ description: 'fraction of requests that are writes' }),
     valueSize: sizeDist().default(1000),
+    queryTime: durationDist().optional().meta({ description: 'database service time of a read of this keyspace (default hierarchy.database.service): an expensive computed result' }),
     ttl: duration().optional().meta({ description: 'TTL set on the shared cache (SETEX); absent = no expiry' }),
     // --- trace-driven workload (issue 4) ---
     trace: z

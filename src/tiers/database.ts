@@ -21,10 +21,18 @@ export class DatabaseTier {
     readonly writeService: Sampler,
     readonly rtt: Sampler,
     readonly timeout: number | undefined,
+    /** Read service time per keyspace index, where a keyspace has its own `queryTime`. */
+    private readonly keyspaceReadService: ReadonlyArray<Sampler | undefined> = [],
   ) {
     this.pool = new Resource(connections);
     this.version = new Int32Array(maxKeys);
     this.writeTimes = new Array(maxKeys);
+  }
+
+  /** Service time of one read of a key of keyspace `ks`. */
+  readServiceOf(ks: number): number {
+    const own = this.keyspaceReadService[ks];
+    return own ? own() : this.readService();
   }
 
   /** Commits a write: the key's version advances; returns the new version. */

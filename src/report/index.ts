@@ -21,7 +21,7 @@ import { reportFormats, type BuiltChart, type ReportContext, type ReportFormat, 
 
 export { reportFormats, type ReportFormat, type ReportOptions, type BuiltChart } from './types.ts';
 export { charts, chartNames, type ChartName } from './charts/index.ts';
-export { missRatioCurveChart, MISS_RATIO_CURVE_CAPTION, type ReplayRow } from './charts/miss-ratio-curve.ts';
+export { missRatioCurveChart, MISS_RATIO_CURVE_CAPTION, type MissRatioPoint } from './charts/miss-ratio-curve.ts';
 export { renderChart, renderSvg, svgToPng } from './render.ts';
 export { writeMissRatioCurve } from './replay.ts';
 

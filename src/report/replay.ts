@@ -5,11 +5,11 @@
 import { join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic.ts';
 import { stringifySpec } from './chart-files.ts';
-import { missRatioCurveChart, type ReplayRow } from './charts/miss-ratio-curve.ts';
+import { missRatioCurveChart, type MissRatioPoint } from './charts/miss-ratio-curve.ts';
 import { renderChart } from './render.ts';
 
 /** Writes charts/miss-ratio-curve.* (and charts/byte-miss-ratio-curve.* with `bytes`) under outDir; returns the paths. */
-export async function writeMissRatioCurve(rows: readonly ReplayRow[], outDir: string, opts: { bytes?: boolean } = {}): Promise<string[]> {
+export async function writeMissRatioCurve(rows: readonly MissRatioPoint[], outDir: string, opts: { bytes?: boolean } = {}): Promise<string[]> {
   const wanted: Array<[string, boolean]> = [['miss-ratio-curve', false]];
   if (opts.bytes) wanted.push(['byte-miss-ratio-curve', true]);
   const paths: string[] = [];

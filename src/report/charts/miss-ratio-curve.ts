@@ -6,12 +6,10 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { CONFIG, HEIGHT, LINE_LEGEND, SCHEMA, WIDTH } from './common.ts';
 
-/** One row of `cachesim replay --format json`. */
-export interface ReplayRow {
+/** What the chart reads of a `cachesim replay` row (replay's `ReplayRow` has more). */
+export interface MissRatioPoint {
   policy: string;
   capacity: number;
-  requests: number;
-  misses: number;
   missRatio: number;
   byteMissRatio: number;
   /** What `capacity` counts, when the replay says (named on the axis). */
@@ -22,7 +20,7 @@ export const MISS_RATIO_CURVE_CAPTION =
   'Lower is better; where the curves flatten, more memory buys little. The gap between lines at your capacity is what changing the policy is worth.';
 
 /** The chart spec, or undefined for no rows. A log capacity axis when capacities span more than 10×. */
-export function missRatioCurveChart(rows: readonly ReplayRow[], opts: { byteMissRatio?: boolean } = {}): TopLevelSpec | undefined {
+export function missRatioCurveChart(rows: readonly MissRatioPoint[], opts: { byteMissRatio?: boolean } = {}): TopLevelSpec | undefined {
   const data = rows.filter((r) => r.capacity > 0 && Number.isFinite(r.missRatio));
   if (data.length === 0) return undefined;
   const caps = data.map((r) => r.capacity);

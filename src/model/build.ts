@@ -78,6 +78,8 @@ export function buildModel(scenario: Scenario, seed = scenario.seed, traces: Tra
 
   const makeStore = (label: string, capacity: number, policy: string, stats: LayerStats, make?: PolicyFactory, trackVolatile = false): Store => {
     const p = (make ?? policies[policy as PolicyName])({ capacity, maxKeys, random: rng.stream(`${label}.policy`), now });
+    // A layer's bytes are the sum over its instances (app servers, PoPs): each store reports its change.
+    let held = 0;
     const store = new Store(capacity, maxKeys, p, {
       onEvict: (key) => {
         if (sim.now >= scenario.warmup) stats.evictions++;
@@ -86,7 +88,10 @@ export function buildModel(scenario: Scenario, seed = scenario.seed, traces: Tra
       onExpire: () => {
         if (sim.now >= scenario.warmup) stats.expirations++;
       },
-      onBytes: (bytes) => metrics.bytes(stats, sim.now, bytes),
+      onBytes: (bytes) => {
+        metrics.bytes(stats, sim.now, stats.bytes + bytes - held);
+        held = bytes;
+      },
     }, trackVolatile);
     stores.push({ label, store });
     return store;

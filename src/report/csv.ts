@@ -34,26 +34,40 @@ export function layersCsv(result: RunResult): string {
   return toCsv(['variant', 'layer', 'instance', 'hits', 'misses', 'hitRatio', 'evictions', 'peakBytes'], rows);
 }
 
-/** variant × histogram bucket: (lowerMs, upperMs] with count, fraction and cumulative fraction. */
-export function histogramCsv(result: RunResult, pick: (v: VariantResult) => Histogram): string {
-  const rows = result.variants.flatMap((v) => {
-    const h = pick(v);
-    const total = h.counts.reduce((a, b) => a + b, 0);
-    let running = 0;
-    return h.edgesMs.map((upper, i): Cell[] => {
-      const count = h.counts[i] ?? 0;
-      running += count;
-      return [v.summary.name, i === 0 ? 0 : h.edgesMs[i - 1], upper, count, total > 0 ? count / total : 0, total > 0 ? running / total : 0];
-    });
+const HISTOGRAM_COLUMNS = ['lowerMs', 'upperMs', 'count', 'fraction', 'cumulativeFraction'];
+
+/** One histogram's buckets: (lowerMs, upperMs] with count, fraction and cumulative fraction. */
+function histogramRows(h: Histogram): Cell[][] {
+  const total = h.counts.reduce((a, b) => a + b, 0);
+  let running = 0;
+  return h.edgesMs.map((upper, i): Cell[] => {
+    const count = h.counts[i] ?? 0;
+    running += count;
+    return [i === 0 ? 0 : h.edgesMs[i - 1], upper, count, total > 0 ? count / total : 0, total > 0 ? running / total : 0];
   });
-  return toCsv(['variant', 'lowerMs', 'upperMs', 'count', 'fraction', 'cumulativeFraction'], rows);
 }
 
-export const CSV_FILES = ['timeseries.csv', 'layers.csv', 'latency.csv', 'staleness.csv'] as const;
+/** variant × histogram bucket. */
+export function histogramCsv(result: RunResult, pick: (v: VariantResult) => Histogram): string {
+  const rows = result.variants.flatMap((v) => histogramRows(pick(v)).map((r) => [v.summary.name, ...r]));
+  return toCsv(['variant', ...HISTOGRAM_COLUMNS], rows);
+}
+
+/** variant × group (a layer, say) × histogram bucket, for results that carry several histograms. */
+export function groupedHistogramCsv(result: RunResult, group: string, pick: (v: VariantResult) => Record<string, Histogram> | undefined): string {
+  const rows = result.variants.flatMap((v) =>
+    Object.entries(pick(v) ?? {}).flatMap(([name, h]) => histogramRows(h).map((r) => [v.summary.name, name, ...r])),
+  );
+  return toCsv(['variant', group, ...HISTOGRAM_COLUMNS], rows);
+}
+
+export const CSV_FILES = ['timeseries.csv', 'layers.csv', 'latency.csv', 'staleness.csv', 'staleness-by-layer.csv', 'staleness-windows.csv'] as const;
 
 export const csvReporter: Reporter = async (ctx) => [
   ctx.write('timeseries.csv', timeseriesCsv(ctx.result)),
   ctx.write('layers.csv', layersCsv(ctx.result)),
   ctx.write('latency.csv', histogramCsv(ctx.result, (v) => v.latencyHistogram)),
   ctx.write('staleness.csv', histogramCsv(ctx.result, (v) => v.stalenessHistogram)),
+  ctx.write('staleness-by-layer.csv', groupedHistogramCsv(ctx.result, 'layer', (v) => v.stalenessByLayerHistograms)),
+  ctx.write('staleness-windows.csv', histogramCsv(ctx.result, (v) => v.stalenessWindowHistogram ?? { edgesMs: [], counts: [] })),
 ];

@@ -12,6 +12,8 @@ const DESCRIPTIONS: Record<(typeof CSV_FILES)[number], string> = {
   'layers.csv': 'hits, misses, evictions and peak bytes per layer instance',
   'latency.csv': 'latency histogram per variant',
   'staleness.csv': 'staleness-age histogram per variant',
+  'staleness-by-layer.csv': 'staleness-age histogram per variant and layer that served the stale read',
+  'staleness-windows.csv': 'histogram of staleness-window lengths per variant',
 };
 
 export function linkedFiles(formats: ReadonlySet<ReportFormat>): LinkedFile[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { histogramCsv, layersCsv, timeseriesCsv } from '../../src/report/csv.ts';
+import { groupedHistogramCsv, histogramCsv, layersCsv, timeseriesCsv } from '../../src/report/csv.ts';
 import { stampedeResult } from './fixtures.ts';
 
 const lines = (csv: string) => csv.trimEnd().split('\n');
@@ -39,5 +39,20 @@ describe('CSV files', () => {
     const odd = stampedeResult(1);
     odd.variants[0].summary.name = 'ttl, jittered "10%"';
     expect(lines(layersCsv(odd))[1].startsWith('"ttl, jittered ""10%""",cdn')).toBe(true);
+  });
+
+  it('groupedHistogram_oneBlockPerVariantAndLayer_eachEndingAtOne', () => {
+    const withLayers = stampedeResult(1);
+    withLayers.variants[0].stalenessByLayerHistograms = {
+      app: { edgesMs: [1, 2], counts: [3, 1] },
+      redis: { edgesMs: [10], counts: [2] },
+    };
+    const rows = lines(groupedHistogramCsv(withLayers, 'layer', (v) => v.stalenessByLayerHistograms));
+    expect(rows).toEqual([
+      'variant,layer,lowerMs,upperMs,count,fraction,cumulativeFraction',
+      'none,app,0,1,3,0.75,0.75',
+      'none,app,1,2,1,0.25,1',
+      'none,redis,0,10,2,1,1',
+    ]);
   });
 });

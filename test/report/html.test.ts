@@ -67,7 +67,7 @@ describe('report.html', () => {
 
   it('html_linksToDataFilesThatExist', () => {
     const links = attrValues(html, 'href').filter((h) => !h.startsWith('#'));
-    expect(links).toEqual(['summary.json', 'timeseries.csv', 'layers.csv', 'latency.csv', 'staleness.csv']);
+    expect(links).toEqual(['summary.json', 'timeseries.csv', 'layers.csv', 'latency.csv', 'staleness.csv', 'staleness-by-layer.csv', 'staleness-windows.csv']);
     for (const l of links) expect(() => readFileSync(join(dir, l))).not.toThrow();
   });
 

@@ -107,6 +107,8 @@ describe('summary.md', () => {
       - [layers.csv](layers.csv): hits, misses, evictions and peak bytes per layer instance
       - [latency.csv](latency.csv): latency histogram per variant
       - [staleness.csv](staleness.csv): staleness-age histogram per variant
+      - [staleness-by-layer.csv](staleness-by-layer.csv): staleness-age histogram per variant and layer that served the stale read
+      - [staleness-windows.csv](staleness-windows.csv): histogram of staleness-window lengths per variant
       "
     `);
   });

@@ -173,13 +173,13 @@ export class RequestPath {
       const store = app.stores[r.server];
       const now = this.sim.now;
       if (store.lookup(r.key, now) === HIT) {
-        app.hits[r.server]++;
+        if (this.metrics.counts(r.issuedAt)) app.hits[r.server]++; // per-server rows count what the layer totals count
         this.metrics.hit(this.appStats as LayerStats, now, r.issuedAt);
         r.version = store.versionOf(r.key);
         this.answer(i, APP);
         return;
       }
-      app.misses[r.server]++;
+      if (this.metrics.counts(r.issuedAt)) app.misses[r.server]++;
       this.metrics.miss(this.appStats as LayerStats, now, r.issuedAt);
     }
     this.readShared(i);

@@ -47,3 +47,17 @@ describe('conservation across layers', () => {
     expect(redis.misses).toBeGreaterThan(100);
   });
 });
+
+describe('per-instance rows', () => {
+  it('instanceRows_sumToTheLayerTotals_warmupExcludedFromBoth', async () => {
+    const { runYaml } = await import('../helpers/run.ts');
+    const r = runYaml(`${yaml.replace('horizon: 30s', 'horizon: 30s\nwarmup: 10s')}`).baseline;
+    for (const layer of ['cdn', 'app']) {
+      const rows = r.instances.filter((i) => i.layer === layer);
+      expect(rows.length).toBeGreaterThan(1);
+      const total = r.summary.layers[layer] as { hits: number; misses: number };
+      expect(rows.reduce((a, i) => a + i.hits, 0)).toBe(total.hits);
+      expect(rows.reduce((a, i) => a + i.misses, 0)).toBe(total.misses);
+    }
+  });
+});

@@ -170,7 +170,8 @@ export class HttpFront {
       const f = freshness(cc, SHARED_CACHE, age);
       if (f === FRESH || f === STALE_REVALIDATE) {
         if (counted) this.p.path.metrics.hit(stats, now, r.issuedAt);
-        cdn.hits[r.region]++;
+        // Per-PoP rows count what the layer totals count: client lookups after the warm-up.
+        if (counted && this.p.path.metrics.counts(r.issuedAt)) cdn.hits[r.region]++;
         if (f === STALE_REVALIDATE) {
           cdn.staleServed++;
           const s = cdn.slot(r.region, r.key);
@@ -188,7 +189,7 @@ export class HttpFront {
       r.cdnStale = true;
     }
     if (counted) this.p.path.metrics.miss(stats, now, r.issuedAt);
-    cdn.misses[r.region]++;
+    if (counted && this.p.path.metrics.counts(r.issuedAt)) cdn.misses[r.region]++;
     if (cdn.coalesce) {
       const s = cdn.slot(r.region, r.key);
       const head = cdn.inflight[s];

@@ -67,9 +67,9 @@ export class Collector {
   readonly db: DatabaseStats;
   readonly latency = new LogHistogram();
   readonly stalenessAge = new LogHistogram();
-  /** Stale reads split by the layer that served them (issue 3). */
+  /** Stale reads split by the layer that served them. */
   readonly stalenessByLayer = new LayerStaleness();
-  /** End-to-end latency of reads, split by the layer that served them (issue 6). */
+  /** End-to-end latency of reads, split by the layer that served them. */
   readonly latencyByLayer: LogHistogram[] = layerNames.map(() => new LogHistogram());
   /**
    * Coarse latency histograms (6% precision) for the p99-over-time series, one per

@@ -102,9 +102,9 @@ export interface VariantResult {
   events: TimelineEvent[];
   latencyHistogram: Histogram;
   stalenessHistogram: Histogram;
-  /** Staleness age CDF per serving layer (issue 3); layers without stale reads are absent. */
+  /** Staleness age CDF per serving layer; layers without stale reads are absent. */
   stalenessByLayerHistograms?: Record<string, Histogram>;
-  /** Distribution of staleness-window lengths over all keys (issue 3). */
+  /** Distribution of staleness-window lengths over all keys. */
   stalenessWindowHistogram?: Histogram;
   /** Per layer instance (one row per PoP / app server / Redis node). */
   instances: Array<{ layer: string; instance: string; hits: number; misses: number; evictions: number; peakBytes: number }>;

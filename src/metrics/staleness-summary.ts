@@ -1,5 +1,5 @@
 /**
- * Adds the staleness detail of issue 3 to a summarized variant: per layer (stale
+ * Adds the staleness detail of the strategies to a summarized variant: per layer (stale
  * reads, ratio, mean/p99/max age, and the age CDF as a histogram) and the
  * staleness windows (count, keys, length distribution). Flat `windows…` fields
  * go into `staleness` (whose values are numbers); per-layer figures into

@@ -77,7 +77,7 @@ export function summarize(input: SummarizeInput): VariantResult {
     layers,
     servedBy,
     latencyMs: latencySummary(m.latency),
-    // issue 6: p50/p99 of the reads each layer served (only layers that served any)
+    // hierarchy: p50/p99 of the reads each layer served (only layers that served any)
     latencyByLayerMs: Object.fromEntries(
       m.latencyByLayer.flatMap((h, index) => (h.count > 0 ? [[layerNames[index], { count: h.count, ...latencySummary(h) }]] : [])),
     ),

@@ -18,7 +18,7 @@ import type { TraceWorkload, TraceWorkloads } from '../workload/trace-workload.t
 import { policies, type PolicyName } from '../policies/index.ts';
 import { RequestPath, type KeyspaceRuntime } from './request-path.ts';
 import type { Scenario } from '../scenario/normalize.ts';
-// --- issue 3: strategies, faults, staleness windows, writers ---
+// --- strategies: strategies, faults, staleness windows, writers ---
 import { installStrategies } from '../strategies/install.ts';
 import type { StrategyReport } from '../strategies/types.ts';
 import { FaultState, LINK_CLIENT, LINK_DATABASE, LINK_REDIS } from '../faults/state.ts';
@@ -27,7 +27,7 @@ import type { FaultContext } from '../faults/context.ts';
 import { StalenessWindows } from '../metrics/staleness-windows.ts';
 import type { TimelineEvent } from '../metrics/result.ts';
 import { startWriters } from './writers.ts';
-// --- issue 6: hierarchy (balancer, Redis eviction/expiry, HTTP front) ---
+// --- hierarchy: hierarchy (balancer, Redis eviction/expiry, HTTP front) ---
 import { LoadBalancer } from '../tiers/load-balancer.ts';
 import { redisPolicyFactory, startActiveExpiry } from '../tiers/redis-build.ts';
 import type { ActiveExpiry } from '../tiers/redis-expiry.ts';
@@ -42,12 +42,12 @@ export interface Model {
   path: RequestPath;
   sources: RequestSource[];
   stores: Array<{ label: string; store: Store }>;
-  // --- issue 3 ---
+  // --- strategies ---
   strategyReport: () => StrategyReport;
   windows: StalenessWindows;
   faults: FaultContext;
   faultEvents: TimelineEvent[];
-  // --- issue 6 ---
+  // --- hierarchy ---
   balancer: LoadBalancer;
   front: FrontBuild | undefined;
   activeExpiry: ActiveExpiry | undefined;
@@ -144,7 +144,7 @@ export function buildModel(scenario: Scenario, seed = scenario.seed, traces: Tra
     faults,
     redisConnectTimeout: scenario.redis?.connectTimeout,
   });
-  // --- issue 6: the HTTP front enters at `issue`; least-connections hears when a server is done ---
+  // --- hierarchy: the HTTP front enters at `issue`; least-connections hears when a server is done ---
   if (balancer.kind === 'least-connections') path.serverDone = (server) => balancer.done(server);
   const front = buildFront(scenario, rng, metrics, {
     sim,
@@ -165,7 +165,7 @@ export function buildModel(scenario: Scenario, seed = scenario.seed, traces: Tra
   windows = path.windows = new StalenessWindows(stores.map((s) => s.store), db.version, maxKeys, scenario.warmup);
   const strategyReport = installStrategies(path, scenario, { rng });
   const scheduled = scheduleFaults(sim, path, faults, scenario);
-  startAppRefresh(scenario, path, rng); // issue 6: keyspaces[].appRefresh (src/tiers/app-refresh.ts)
+  startAppRefresh(scenario, path, rng); // hierarchy: keyspaces[].appRefresh (src/tiers/app-refresh.ts)
 
   sources.forEach((src, k) => startArrivals(sim, path, src, k, scenario.horizon));
   sources.forEach((src, k) => startWriters(sim, path, rng, src.spec, k, src.keyOffset, scenario.horizon));

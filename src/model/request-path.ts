@@ -39,7 +39,7 @@ const CMD_UNLOCK = 4;
 const CMD_DEL_DEPENDENTS = 5;
 
 /**
- * Optional hooks strategies install at build (issue 3); each is undefined unless
+ * Optional hooks strategies install at build; each is undefined unless
  * a strategy needs it, so the default path pays one field test.
  */
 export interface PathHooks {
@@ -62,11 +62,11 @@ export interface KeyspaceRuntime {
   sizes: Int32Array;
   /** Keyspaces derived from this one: a write to key k changes key offset + (k mod keys) of each. */
   dependents?: Array<{ keyOffset: number; keys: number }>;
-  /** Layers that may cache this keyspace (bit 1 << layer index); absent = all (issue 6). */
+  /** Layers that may cache this keyspace (bit 1 << layer index); absent = all. */
   layerMask?: number;
 }
 
-// Layer routing bits (issue 6), as in src/metrics/layers.ts.
+// Layer routing bits, as in src/metrics/layers.ts.
 const APP_BIT = 1 << APP;
 const REDIS_BIT = 1 << REDIS;
 
@@ -81,7 +81,7 @@ export interface PathParts {
   pickServer: (key: number) => number;
   lockTtl: number;
   lockRetry: number;
-  /** Fault state the tiers' samplers were wrapped with (issue 3); a fresh one when absent. */
+  /** Fault state the tiers' samplers were wrapped with; a fresh one when absent. */
   faults?: FaultState;
   redisConnectTimeout?: number;
 }
@@ -96,12 +96,12 @@ export class RequestPath {
   read!: ReadStrategy;
   write!: WriteStrategy;
   stampede!: StampedeStrategy;
-  // --- issue 3: strategy hooks, faults, staleness windows ---
+  // --- strategies: strategy hooks, faults, staleness windows ---
   hooks: PathHooks = {};
   readonly faults: FaultState;
   windows: StalenessWindows | undefined;
   redisErrors = 0;
-  // --- issue 6: the HTTP front (browser, CDN), balancer feedback, Redis OOM ---
+  // --- hierarchy: the HTTP front (browser, CDN), balancer feedback, Redis OOM ---
   front: HttpFront | undefined;
   serverDone: ((server: number) => void) | undefined;
   redisOom = 0;

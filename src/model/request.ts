@@ -31,7 +31,7 @@ export class Request {
   command = 0;
   /** Continuation run when the round trip under way completes. */
   next: Handler = noop;
-  // --- strategy state (issue 3) ---
+  // --- strategy state ---
   /** When the load under way started (µs): the measured recompute time XFetch stores with the entry. */
   loadStart = 0;
   /** Expiry (µs) of the entry the last shared-cache GET hit. */
@@ -42,7 +42,7 @@ export class Request {
   waitNext = -1;
   /** Strategy-specific tag (versioned keys: the namespace version the request addressed). */
   tag = 0;
-  // --- hierarchy (issue 6): browser/CDN front (src/tiers/http/front.ts) ---
+  // --- hierarchy: browser/CDN front (src/tiers/http/front.ts) ---
   client = 0;
   region = 0;
   /** 0 = did not pass the front; otherwise FRONT_CLIENT / FRONT_BG_CDN / FRONT_BG_BROWSER. */

@@ -58,7 +58,7 @@ function collect(model: Model, options: SimulateOptions): SimulateOutcome {
     .map((e) => ({ tSeconds: e.at / 1e6, kind: 'expiry', label: `${keyLabel(model, e.key)} expired: ${e.loads} loads` }))
     .concat(model.faultEvents)
     .sort((a, b) => a.tSeconds - b.tSeconds);
-  // issue 6: browser, one row per CDN PoP, one per app server
+  // hierarchy: browser, one row per CDN PoP, one per app server
   const instances = hierarchyInstances(model.front, scenario.clients.regions.map((r) => r.name), path.app, metrics.layers[0]);
   const redisStats = metrics.layers[3];
   if (path.redis && redisStats)
@@ -74,7 +74,7 @@ function collect(model: Model, options: SimulateOptions): SimulateOutcome {
     instances,
     events,
   });
-  // issue 3: staleness per layer and windows, strategy figures, orphans left by namespace bumps
+  // strategies: staleness per layer and windows, strategy figures, orphans left by namespace bumps
   addStalenessFigures(result, metrics, model.windows);
   const extra = model.strategyReport();
   Object.assign(result.summary.stampede, extra.stampede);

@@ -1,5 +1,5 @@
 /**
- * Background writers (issue 3): a keyspace's `writers:` update its keys at their
+ * Background writers: a keyspace's `writers:` update its keys at their
  * own rate (Poisson) and popularity, on top of the clients' `writes` fraction.
  * They draw from their own streams (`keyspace.<name>.writers.arrivals`, `.keys`),
  * so adding writers never shifts the readers' numbers.

@@ -19,7 +19,7 @@ export type Popularity =
   | { kind: 'zipf'; alpha: number }
   | { kind: 'hotSet'; hotFraction: number; hotShare: number };
 
-/** A keyspace replayed from a trace (issue 4). The requests themselves are loaded separately. */
+/** A keyspace replayed from a trace. The requests themselves are loaded separately. */
 export interface TraceSpec {
   /** Identifies the loaded trace (file and reading options), see `traceKey`. */
   key: string;
@@ -52,11 +52,11 @@ export interface KeyspaceSpec {
   queryTime: Dist | undefined;
   /** Requests come from this trace instead of the generator; undefined = generated. */
   trace: TraceSpec | undefined;
-  /** Background writers (issue 3): their own rate and popularity; undefined = none. */
+  /** Background writers: their own rate and popularity; undefined = none. */
   writers: { rate: number; popularity: Popularity } | undefined;
   /** Indices of keyspaces derived from this one (key k changes key k mod n of each). */
   dependents: number[];
-  // --- hierarchy (issue 6) ---
+  // --- hierarchy ---
   /** Parsed Cache-Control the origin sends; undefined = browser and CDN do not store. */
   cacheControl: CacheControl | undefined;
   /** Bit (1 << layer index, src/metrics/layers.ts) set for each layer that may cache this keyspace. */
@@ -65,7 +65,7 @@ export interface KeyspaceSpec {
   appRefresh: number | undefined;
 }
 
-// --- hierarchy (issue 6) ---
+// --- hierarchy ---
 export interface RegionSpec {
   name: string;
   weight: number;
@@ -103,7 +103,7 @@ export interface RedisSpec {
   policy: string;
   latency: Dist;
   connectTimeout: number;
-  // --- hierarchy (issue 6) ---
+  // --- hierarchy ---
   /** Redis's sampled eviction; absent = the exact `policy`. */
   maxmemoryPolicy?: Exclude<MaxmemoryPolicyName, undefined>;
   samples: number;
@@ -132,7 +132,7 @@ export interface Scenario {
   warmup: number;
   bucket: number;
   keyspaces: KeyspaceSpec[];
-  // --- hierarchy (issue 6) ---
+  // --- hierarchy ---
   clients: ClientsSpec;
   browser: BrowserSpec | undefined;
   cdn: CdnSpec | undefined;
@@ -252,7 +252,7 @@ export function normalize(
   return deepFreeze(scenario);
 }
 
-// --- hierarchy (issue 6) ---
+// --- hierarchy ---
 const LAYER_BITS: Record<string, number> = { browser: 1, cdn: 2, app: 4, redis: 8 };
 
 function hierarchyKeyspace(

@@ -68,7 +68,7 @@ const keyspace = z
     valueSize: sizeDist().default(1000),
     queryTime: durationDist().optional().meta({ description: 'database service time of a read of this keyspace (default hierarchy.database.service): an expensive computed result' }),
     ttl: duration().optional().meta({ description: 'TTL set on the shared cache (SETEX); absent = no expiry' }),
-    // --- trace-driven workload (issue 4) ---
+    // --- trace-driven workload ---
     trace: z
       .object({
         file: z.string().min(1).meta({ description: 'trace file, relative to this scenario file (gzip read transparently)' }),
@@ -81,7 +81,7 @@ const keyspace = z
       .strict()
       .optional()
       .meta({ description: 'replay this keyspace\'s requests from a recorded trace (keys, sizes, reads/writes, times) instead of generating them' }),
-    // --- strategies (issue 3): writers and dependents ---
+    // --- strategies: writers and dependents ---
     writers: z
       .object({ rate: rate(), popularity: popularity.default('uniform') })
       .strict()
@@ -91,7 +91,7 @@ const keyspace = z
       .array(z.string().min(1))
       .optional()
       .meta({ description: 'keyspaces derived from this one (aggregates): a write to key k also changes key k mod n of each' }),
-    // --- hierarchy (issue 6): HTTP caching and layer routing ---
+    // --- hierarchy: HTTP caching and layer routing ---
     cacheControl: z.string().optional().meta({ description: 'Cache-Control the origin sends, e.g. "public, max-age=60, stale-while-revalidate=30"; absent = browser and CDN do not store' }),
     layers: z
       .array(z.enum(['browser', 'cdn', 'app', 'redis']))
@@ -101,7 +101,7 @@ const keyspace = z
   })
   .strict();
 
-// --- hierarchy (issue 6): clients, regions, browser, CDN ---
+// --- hierarchy: clients, regions, browser, CDN ---
 const region = z
   .object({
     name: z.string().min(1),
@@ -151,7 +151,7 @@ const redis = z
     policy: z.string().default('lru'),
     latency: durationDist().prefault('1ms').meta({ description: 'app ↔ Redis round trip' }),
     connectTimeout: duration().prefault('100ms').meta({ description: 'a command to an unreachable Redis fails after this long' }),
-    // --- hierarchy (issue 6): Redis as Redis evicts and expires ---
+    // --- hierarchy: Redis as Redis evicts and expires ---
     maxmemoryPolicy: z
       .enum(['noeviction', 'allkeys-lru', 'allkeys-lfu', 'allkeys-random', 'volatile-lru', 'volatile-lfu', 'volatile-random', 'volatile-ttl'])
       .optional()
@@ -184,7 +184,7 @@ const strategy = z
       .object({ lockTtl: duration().prefault('5s'), retry: duration().prefault('50ms') })
       .strict()
       .prefault({}),
-    // --- strategies (issue 3): parameters ---
+    // --- strategies: parameters ---
     ttlJitter: percent().default(0).meta({ description: 'TTL × uniform(1−j, 1+j) at every fill; composes with any stampede strategy' }),
     earlyExpiration: z
       .object({ beta: z.number().positive().default(1).meta({ description: 'XFetch β: > 1 recomputes earlier' }) })
@@ -226,7 +226,7 @@ export const scenarioSchema = z
       .strict(),
     clients: clients.prefault({}),
     strategy: strategy.prefault({}),
-    faults: z.array(faultSchema).default([]).meta({ description: 'timed events acting on tiers (issue 3)' }),
+    faults: z.array(faultSchema).default([]).meta({ description: 'timed events acting on tiers' }),
     variants: z.union([variantList, variantGrid]).optional(),
   })
   .strict();

@@ -78,9 +78,6 @@ function volatileOnly<T extends PoolClass>(Base: T) {
     protected override sampleFrom(): ResidentSet {
       return this.volatile.set;
     }
-    override evict(): number {
-      return this.volatile.set.length === 0 ? -1 : super.evict();
-    }
   }
   return Volatile;
 }

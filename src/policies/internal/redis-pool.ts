@@ -34,7 +34,8 @@ export abstract class RedisPoolPolicy extends SetPolicy {
   }
 
   evict(): number {
-    if (this.keys.length === 0) return -1;
+    // Nothing to sample from (volatile-* with no key holding a TTL) means no victim, not a loop forever.
+    if (this.keys.length === 0 || this.sampleFrom().length === 0) return -1;
     for (;;) {
       this.populate();
       for (let k = EVPOOL_SIZE - 1; k >= 0; k--) {

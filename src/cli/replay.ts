@@ -74,7 +74,7 @@ interface ReplayArgs {
   sample?: number;
   points?: string;
   seed: number;
-  limit?: number;
+  limit?: string;
 }
 
 export const replayCommand: CommandModule<object, ReplayArgs> = {
@@ -97,7 +97,7 @@ export const replayCommand: CommandModule<object, ReplayArgs> = {
       .option('skip-bad-rows', { type: 'boolean', default: false, describe: 'count and skip malformed rows instead of failing' })
       .option('sample', { type: 'number', describe: 'with --capacity auto: SHARDS sampling rate in (0, 1]' })
       .option('points', { type: 'string', describe: 'with --capacity auto: capacities to report (default 100, or all)' })
-      .option('limit', { type: 'number', describe: 'replay only the first N requests of the trace' })
+      .option('limit', { type: 'string', describe: 'replay only the first N requests of the trace (1000, 100k)' })
       .option('seed', { type: 'number', default: 1, describe: 'seed for randomized policies' })
       .example('$0 replay --trace ../shared/traces/OLTP.csv.gz --policy lru,arc --capacity 1000,15000', 'hit ratios as in the ARC paper')
       .example('$0 replay --trace t.csv --policy lru,sieve,s3fifo --capacity 1%,10% --format json', 'rows for a report')
@@ -119,7 +119,7 @@ export const replayCommand: CommandModule<object, ReplayArgs> = {
       timeScale: TIME_UNITS[args['time-unit']],
       sampleRate: parseSample(args.sample),
       points: parsePoints(args.points),
-      limit: args.limit,
+      limit: parseLimit(args.limit),
       seed,
     });
     const text = formatRows(rows, args.format as ReplayFormat);
@@ -131,3 +131,10 @@ export const replayCommand: CommandModule<object, ReplayArgs> = {
     process.stderr.write(`${args.trace}: ${trace.requests} requests, ${trace.distinctKeys} objects, ${seconds.toFixed(1)} s${skipped}\n`);
   },
 };
+
+function parseLimit(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = parseCount(text);
+  if (n === undefined || n < 1) throw inputError('', '--limit', `expected a number of requests ≥ 1 like 1000 or 100k, found "${text}"`);
+  return n;
+}

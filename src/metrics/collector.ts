@@ -43,7 +43,6 @@ export class DatabaseStats {
   queued = 0;
   queueWaitUs = 0;
   concurrency = 0;
-  peakConcurrency = 0;
   readonly queriesSeries: Float64Array;
   readonly concurrencySeries: Float64Array;
   constructor(buckets: number) {
@@ -133,7 +132,6 @@ export class Collector {
     const db = this.db;
     db.queriesSeries[this.bucketOf(now)]++;
     db.concurrency++;
-    if (db.concurrency > db.peakConcurrency) db.peakConcurrency = db.concurrency;
     const b = this.bucketOf(now);
     if (db.concurrency > db.concurrencySeries[b]) db.concurrencySeries[b] = db.concurrency;
   }

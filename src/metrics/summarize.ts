@@ -50,7 +50,7 @@ export function summarize(input: SummarizeInput): VariantResult {
     reads: db.reads,
     writes: db.writes,
     peakQps: peakQueries / bucketSeconds,
-    peakConcurrency: db.peakConcurrency,
+    peakConcurrency: db.concurrencySeries.subarray(firstCounted).reduce((a, b) => Math.max(a, b), 0),
     errors: db.errors,
     queuedFraction: ratio(db.queued, db.started),
     meanQueueWaitMs: ms(ratio(db.queueWaitUs, db.started)),

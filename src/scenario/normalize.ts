@@ -181,6 +181,8 @@ export function normalize(
     const trace = k.trace && traceSpec(k.trace, ctx.file, ctx.traces, `keyspaces[${i}].trace`, where);
     const keys = trace ? trace.keys : k.keys;
     if (keys === undefined) where(`keyspaces[${i}].keys`, messages.required('a count like 1000 or 100k'));
+    if (k.rate !== undefined && k.share !== undefined)
+      where(`keyspaces[${i}].share`, 'give a keyspace a rate or a share of workload.rate, not both');
     if (trace && rate === undefined && !ctx.traces?.get(trace.key)?.hasTime)
       where(`keyspaces[${i}].rate`, 'the trace has no timestamps: give the keyspace a rate to replay it at');
     if (trace) rate ??= 0; // timestamps pace the trace; a rate, if given, paces it instead
@@ -223,6 +225,8 @@ export function normalize(
   const keyspaceNames = parsed.keyspaces.map((x) => x.name);
   parsed.faults.forEach((f, i) => {
     if (f.at >= parsed.horizon) where(`faults[${i}].at`, 'expected a time before the horizon');
+    if (f.kind === 'cdn.purge' && parsed.hierarchy.cdn === undefined)
+      where(`faults[${i}].kind`, 'a cdn.purge needs a CDN: add hierarchy.cdn, or remove the fault');
     if ((f.kind === 'namespace.bump' || f.kind === 'cdn.purge') && f.keyspace !== undefined && !keyspaceNames.includes(f.keyspace))
       where(`faults[${i}].keyspace`, messages.unknownName('keyspace', f.keyspace, keyspaceNames, suggest(f.keyspace, keyspaceNames)));
   });
@@ -328,11 +332,13 @@ function toDist(d: DistInput, place: string, unitScale: number, where: (p: strin
       return { kind: 'constant', value: 0 };
     }
     case 'empirical': {
-      const points = Object.entries(d.percentiles).map(([k, v]) => [Number(k.slice(1)) / 100, v] as const);
+      // Sorted, so the same distribution written in another order normalizes (and hashes) the same.
+      const points = Object.entries(d.percentiles)
+        .map(([k, v]) => [Number(k.slice(1)) / 100, v] as const)
+        .sort((a, b) => a[0] - b[0]);
       if (points.length === 0) where(`${place}.percentiles`, 'expected at least one percentile, like p50: 40ms');
-      const sorted = [...points].sort((a, b) => a[0] - b[0]);
-      for (let i = 1; i < sorted.length; i++)
-        if (sorted[i][1] < sorted[i - 1][1]) where(`${place}.percentiles`, 'expected values that do not decrease with the percentile');
+      for (let i = 1; i < points.length; i++)
+        if (points[i][1] < points[i - 1][1]) where(`${place}.percentiles`, 'expected values that do not decrease with the percentile');
       return { kind: 'empirical', points };
     }
   }

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { meanOf, sampler, Z99, type Dist } from '../../src/engine/dist/index.ts';
 import { RandomStreams } from '../../src/engine/rng.ts';
-import { Z999 } from '../helpers/run.ts';
+import { scenariosOf, Z999 } from '../helpers/run.ts';
 
 const n = 200_000;
 const draw = (d: Dist) => {
@@ -28,10 +28,15 @@ describe('distributions', () => {
   });
 
   it('lognormal_fromMedianAndP99_hasThosePercentiles', () => {
-    // median 40 ms, p99 250 ms, in µs, as normalize() builds it
-    const mu = Math.log(0.04);
-    const sigma = (Math.log(0.25) - mu) / Z99;
-    const xs = sorted(draw({ kind: 'lognormal', mu, sigma, unit: 1e6 }));
+    expect(Z99).toBeCloseTo(2.326348, 6); // the standard normal's 99th percentile
+    // median 40 ms, p99 250 ms, built from the scenario spelling as users write it
+    const [{ scenario }] = scenariosOf(`
+horizon: 1s
+keyspaces: [{ name: k, keys: 1, rate: 1/s }]
+hierarchy:
+  database: { connections: 1, service: { dist: lognormal, median: 40ms, p99: 250ms } }
+`);
+    const xs = sorted(draw(scenario.database.service));
     // The sample p-quantile has sd ≈ sqrt(p(1-p)/n)/f(x_p): under 0.4% here, so 2% is > 5 sd.
     expect(Math.abs(xs[Math.floor(0.5 * n)] / 40_000 - 1)).toBeLessThan(0.02);
     expect(Math.abs(xs[Math.floor(0.99 * n)] / 250_000 - 1)).toBeLessThan(0.02);

@@ -19,7 +19,9 @@ faults:
 const seriesOf = (yaml: string, metric: string) => runYaml(yaml).baseline.series.find((s) => s.metric === metric)!.values;
 
 describe('cdn.purge', () => {
-  it('cdnPurge_all_sendsTheNextRequestsOfEveryKeyToTheOrigin', () => {
+  it('cdnPurge_all_sendsTheNextRequestsOfEveryKeyToTheOrigin_andIsAnnotated', () => {
+    const r = runYaml(scenario('')).baseline;
+    expect(r.events).toContainEqual({ tSeconds: 20, kind: 'fault', label: 'cdn.purge' });
     const misses = seriesOf(scenario(''), 'cdn.misses');
     // Warm by 15 s: a miss only for an object never seen; after the purge every object misses once again.
     expect(misses[15] + misses[16] + misses[17] + misses[18] + misses[19]).toBeLessThan(5);

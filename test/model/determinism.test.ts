@@ -74,4 +74,13 @@ describe('determinism', () => {
     };
     expect(keysOf(mutex.scenario)).toEqual(keysOf(none.scenario));
   });
+
+  it('scenarioHash_isTheSameWhateverTheSpelling', async () => {
+    const { scenarioHash } = await import('../../src/model/run-scenario.ts');
+    const hashOf = (service: string) => scenarioHash(scenariosOf(yaml.replace('service: { dist: exponential, mean: 3ms }', service)).map((v) => v.scenario));
+    expect(hashOf('service: { dist: empirical, percentiles: { p50: 2ms, p99: 9ms } }')).toBe(
+      hashOf('service: { dist: empirical, percentiles: { p99: 9000us, p50: 0.002s } }'),
+    );
+    expect(hashOf('service: 3ms')).not.toBe(hashOf('service: 4ms'));
+  });
 });

@@ -52,6 +52,7 @@ describe('scenario errors', () => {
     ['    capacity: 2GB', '    capacity: 2GB\n    policy: belady', 'scenarios/x.yaml: hierarchy.redis.policy: policy "belady" needs to know every future request, which only a recorded trace has; use it with cachesim replay'],
     [END, `${END}horizn: 5m\n`, 'scenarios/x.yaml: horizn: unknown key "horizn" (did you mean "horizon"?) (line 13)'],
     [END, `${END}variants:\n  strategy.stampde: [none, mutex]\n`, 'scenarios/x.yaml: variants: variant sets "strategy.stampde", which is not a scenario setting (did you mean "stampede"?) (line 14)'],
+    ['rate: 5k/s', 'rate: 5k/s\n    share: 2', 'scenarios/x.yaml: keyspaces[0].share: give a keyspace a rate or a share of workload.rate, not both'],
     [END, `${END}warmup: 1h\n`, 'scenarios/x.yaml: warmup: warmup must be shorter than horizon'],
   ])('%s → %s', (from, to, message) => {
     const text = valid.replace(from, to);

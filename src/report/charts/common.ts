@@ -100,10 +100,6 @@ export function layersWithSeries(result: RunResult, suffix: string): string[] {
 
 export const timeAxis = { field: 'tSeconds', type: 'quantitative' as const, title: 'time (s)' };
 
-export function horizonOf(result: RunResult): number {
-  return result.summary.horizonSeconds;
-}
-
 export type VariantGetter = (v: VariantResult) => { mean: number; ci95?: number } | undefined;
 
 /** One layer of a layered chart (vega-lite's own type, through its unstable type export). */

@@ -117,10 +117,3 @@ export function staleOnError(cc: CacheControl, kind: CacheKind, age: number): bo
 export function skipsRevalidationOnReload(cc: CacheControl, kind: CacheKind, age: number): boolean {
   return cc.immutable && freshness(cc, kind, age) === FRESH;
 }
-
-/** Longest age at which the entry can still be of use (to drop dead entries). */
-export function usefulLife(cc: CacheControl, kind: CacheKind): number {
-  const lifetime = freshnessLifetime(cc, kind);
-  if (!staleAllowed(cc, kind)) return lifetime;
-  return lifetime + Math.max(cc.staleWhileRevalidate, cc.staleIfError);
-}

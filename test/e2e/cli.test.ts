@@ -56,6 +56,18 @@ describe('cachesim CLI', () => {
     expect(bad.stderr).toContain('--variants: unknown variant "mutx" (did you mean "mutex"?)');
   });
 
+  it('twoProcesses_andJobs2_writeByteIdenticalFiles_htmlAndPngIncluded', () => {
+    const dir = tmp();
+    const file = join(dir, 'small.yaml');
+    writeFileSync(file, small);
+    const a = join(dir, 'a');
+    const b = join(dir, 'b');
+    expect(cli('run', file, '--out', a, '--quiet').status).toBe(0);
+    expect(cli('run', file, '--out', b, '--quiet', '--jobs', '2').status).toBe(0);
+    const files = ['summary.json', 'summary.md', 'timeseries.csv', 'report.html', 'charts/database-qps.png', 'charts/database-qps.svg'];
+    for (const f of files) expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
+  });
+
   it('seedFlag_overridesTheScenarioSeed', () => {
     const dir = tmp();
     const file = join(dir, 'small.yaml');
@@ -118,6 +130,12 @@ describe('cachesim CLI', () => {
   });
 });
 
+/** [DB peak QPS, DB loads per expiry, Redis hit ratio] per variant, as quoted in README.md. */
+const readmeFigures: Record<string, Record<string, [number, number, number]>> = {
+  'cache-aside.yaml': { 'ttl-1h': [314, 45.8, 0.976], 'ttl-5m': [632, 1, 0.891], 'ttl-1h-mutex': [304, 1, 0.976] },
+  'stampede.yaml': { none: [530, 44.6, 0.99], mutex: [270, 1, 0.99], 'stale-while-revalidate': [270, 1, 0.991], 'ttl-jitter': [650, 48.6, 0.99] },
+};
+
 describe('bundled scenarios', () => {
   const scenarios = readdirSync(join(root, 'scenarios')).filter((f) => /\.(ya?ml|json)$/.test(f));
 
@@ -135,5 +153,14 @@ describe('bundled scenarios', () => {
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(summary.variants.length).toBeGreaterThan(0);
     for (const v of summary.variants) expect(v.requests.reads + v.requests.writes).toBeGreaterThan(0);
+    // The figures the README quotes for these runs (seeded, so exact): change both together.
+    for (const [variant, figures] of Object.entries(readmeFigures[name] ?? {})) {
+      const v = summary.variants.find((x: { name: string }) => x.name === variant);
+      expect([
+        Math.round(v.layers.database.peakQps),
+        Number(v.stampede.dbLoadsPerExpiry.mean.toFixed(1)),
+        Number(v.layers.redis.hitRatio.toFixed(3)),
+      ]).toEqual(figures);
+    }
   });
 });

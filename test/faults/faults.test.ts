@@ -50,10 +50,26 @@ describe('faults', () => {
     expect(slow.summary.latencyMs.mean).toBeGreaterThan(plain.summary.latencyMs.mean);
   });
 
-  it('databaseOutage_requestsThatMiss_fail', () => {
+  it('databaseSlowdown_ends_andLatencyReturnsToNormal', () => {
+    // A 200 ms TTL makes most reads miss, so the p99 of each bucket is a database read.
+    const missy = { keyspaces: [{ name: 'users', keys: 2000, rate: 2000, ttl: '200ms' }] };
+    const plain = series(runResult(base([], missy)), 'latency.p99Ms');
+    const r = runResult(base([{ kind: 'database.slowdown', at: '10s', duration: '10s', factor: 10 }], missy));
+    const p99 = series(r, 'latency.p99Ms');
+    // Misses take ~5 ms normally and ~50 ms slowed: p99 over a bucket shows which.
+    expect(p99[15]).toBeGreaterThan(40);
+    expect(p99[30]).toBeLessThan(15);
+    expect(p99[30]).toBeCloseTo(plain[30], 0);
+  });
+
+  it('databaseOutage_requestsThatMiss_fail_onlyDuringTheOutage', () => {
     const r = runResult(base([{ kind: 'database.outage', at: '10s', duration: '5s' }]));
     expect(r.summary.requests.errors).toBeGreaterThan(0);
     expect(r.summary.layers.database.errors).toBe(r.summary.requests.errors);
+    const after = runResult(base([{ kind: 'database.outage', at: '1s', duration: '1s' }]));
+    const early = runResult(base([{ kind: 'database.outage', at: '1s', duration: '1s' }], { horizon: '2.1s' }));
+    expect(after.summary.requests.errors).toBeGreaterThan(0);
+    expect(after.summary.requests.errors).toBe(early.summary.requests.errors); // nothing fails after it ends
   });
 
   it('appDeploy_rollingRestart_inProcessCachesStartCold', () => {

@@ -108,3 +108,16 @@ describe('simulation kernel under a cold-start surge', () => {
     expect(last).toBe(18);
   });
 });
+
+describe('mutex during a Redis outage', () => {
+  it('mutex_redisUnreachable_fallsBackToTheDatabase_insteadOfWaitingForTheLock', () => {
+    const r = runResult({ ...base([{ kind: 'redis.outage', at: '20s', duration: '5s' }]), strategy: { stampede: 'mutex' } });
+    const qps = series(r, 'database.qps');
+    // Reads keep reaching the database during the outage, and no burst follows it.
+    expect(Math.min(qps[21], qps[22], qps[23])).toBeGreaterThan(500);
+    expect(qps[25]).toBeLessThan(2 * qps[22]);
+    expect(r.summary.requests.errors).toBe(0);
+    // Each fallback waits out two connect timeouts (GET, then the lock), not the whole outage.
+    expect(r.summary.latencyMs.max).toBeLessThan(1000);
+  });
+});

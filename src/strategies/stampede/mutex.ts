@@ -4,7 +4,10 @@
  * loser sleeps `retry` and starts over with a GET (each retry is a Redis round
  * trip, counted as Redis load). A winner whose query times out dies without
  * deleting the lock, which then blocks the key until its TTL runs out.
- * Without a shared cache there is nowhere to hold a lock: it behaves like `none`.
+ * Without a shared cache there is nowhere to hold a lock: it behaves like `none`; and
+ * while Redis is unreachable (the lock command itself failed) a request falls back to
+ * the database as plain cache-aside does, rather than retrying a lock it can never get
+ * and reaching the database with everyone else the moment Redis returns.
  */
 import type { Handler } from '../../engine/simulation.ts';
 import type { StampedeStrategy, StrategyFactory } from '../types.ts';
@@ -12,7 +15,9 @@ import type { StampedeStrategy, StrategyFactory } from '../types.ts';
 export const mutex: StrategyFactory<StampedeStrategy> = (path, scenario) => {
   const retry = scenario.strategy.mutex.retry;
   const afterLock: Handler = (i) => {
-    if (path.req(i).result === 1) path.dbRead(i, afterLoad);
+    const r = path.req(i);
+    if (r.cacheFailed) return path.loadAndFill(i);
+    if (r.result === 1) path.dbRead(i, afterLoad);
     else path.sleep(i, retry, retryRead);
   };
   const retryRead: Handler = (i) => path.readShared(i);

@@ -33,7 +33,7 @@ import { redisPolicyFactory, startActiveExpiry } from '../tiers/redis-build.ts';
 import type { ActiveExpiry } from '../tiers/redis-expiry.ts';
 import { buildFront, type FrontBuild } from '../tiers/http/build-front.ts';
 import type { PolicyFactory } from '../policies/types.ts';
-import { startAppRefresh } from '../tiers/app-refresh.ts';
+import { startAppRefresh, type AppRefresh } from '../tiers/app-refresh.ts';
 
 export interface Model {
   scenario: Scenario;
@@ -51,6 +51,7 @@ export interface Model {
   balancer: LoadBalancer;
   front: FrontBuild | undefined;
   activeExpiry: ActiveExpiry | undefined;
+  appRefresh: AppRefresh | undefined;
 }
 
 export function buildModel(scenario: Scenario, seed = scenario.seed, traces: TraceWorkloads = new Map()): Model {
@@ -165,11 +166,11 @@ export function buildModel(scenario: Scenario, seed = scenario.seed, traces: Tra
   windows = path.windows = new StalenessWindows(stores.map((s) => s.store), db.version, maxKeys, scenario.warmup);
   const strategyReport = installStrategies(path, scenario, { rng });
   const scheduled = scheduleFaults(sim, path, faults, scenario);
-  startAppRefresh(scenario, path, rng); // hierarchy: keyspaces[].appRefresh (src/tiers/app-refresh.ts)
+  const appRefresh = startAppRefresh(scenario, path, rng); // keyspaces[].appRefresh (src/tiers/app-refresh.ts)
 
   sources.forEach((src, k) => startArrivals(sim, path, src, k, scenario.horizon));
   sources.forEach((src, k) => startWriters(sim, path, rng, src.spec, k, src.keyOffset, scenario.horizon));
-  return { scenario, sim, metrics, path, sources, stores, strategyReport, windows, faults: scheduled.context, faultEvents: scheduled.events, balancer, front, activeExpiry };
+  return { scenario, sim, metrics, path, sources, stores, strategyReport, windows, faults: scheduled.context, faultEvents: scheduled.events, balancer, front, activeExpiry, appRefresh };
 }
 
 function traceOf(traces: TraceWorkloads, key: string): TraceWorkload {

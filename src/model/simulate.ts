@@ -69,7 +69,11 @@ function collect(model: Model, options: SimulateOptions): SimulateOutcome {
     metrics,
     layerExtras: mergeExtras(
       path.redis ? { redis: { commands: path.redis.commands, errors: path.redisErrors } } : {},
-      hierarchyExtras(model.front, path.redis, path.redisOom, model.activeExpiry),
+      mergeExtras(
+        hierarchyExtras(model.front, path.redis, path.redisOom, model.activeExpiry),
+        // Periodic in-process refresh: its load is the price of never missing in-process.
+        model.appRefresh ? { app: { refreshes: model.appRefresh.ticks, refreshRedisReads: model.appRefresh.redisReads, refreshDbReads: model.appRefresh.dbReads } } : {},
+      ),
     ),
     instances,
     events,

@@ -106,6 +106,9 @@ describe('appRefresh', () => {
     expect(redis.misses).toBeGreaterThan(0);
     expect(ticks(0)).toBe(3 * 60 + 59);
     expect((redis.commands as number) - client).toBe(KEYS * ticks(0)); // 20 × 239 = 4780
+    // The summary reports the same cost under layers.app.
+    const app = layer(r, 'app') as Record<string, number>;
+    expect([app.refreshes, app.refreshRedisReads, app.refreshDbReads]).toEqual([ticks(0), KEYS * ticks(0), 0]);
   });
 
   it('withoutRedis_refreshReadsTheDatabase_keysTimesServersTimesTicks', () => {

@@ -34,3 +34,13 @@ export function meanAndSe(xs: number[]): { mean: number; se: number } {
   const variance = xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1);
   return { mean, se: Math.sqrt(variance / n) };
 }
+
+/** One key read by Poisson clients at `rate`/s, cached in Redis for `ttl` s, every latency zero (instant fill). */
+export const oneKeyTtlScenario = (rate: number, ttl: number, horizon: number): string => `
+horizon: ${horizon}s
+keyspaces:
+  - { name: hot, keys: 1, rate: ${rate}/s, ttl: ${ttl}s }
+hierarchy:
+  redis: { capacity: 1MB, latency: 0ms }
+  database: { connections: 100, service: 0ms }
+`;

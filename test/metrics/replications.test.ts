@@ -9,6 +9,7 @@ import {
 } from '../../src/metrics/replications.ts';
 import type { VariantResult } from '../../src/metrics/result.ts';
 import { stampedeResult } from '../report/fixtures.ts';
+import { oneKeyTtlScenario } from '../helpers/run.ts';
 
 /** A small run whose figures are given, everything else minimal. */
 function run(hitRatio: number, p99: number, qps: number[], counts = [1, 2, 3]): VariantResult {
@@ -146,14 +147,7 @@ describe('replication confidence intervals on the TTL hit ratio', () => {
   const horizon = 1000;
   const R = 5;
   const repetitions = 100;
-  const yaml = `
-horizon: ${horizon}s
-keyspaces:
-  - { name: hot, keys: 1, rate: ${rate}/s, ttl: ${ttl}s }
-hierarchy:
-  redis: { capacity: 1MB, latency: 0ms }
-  database: { connections: 100, service: 0ms }
-`;
+  const yaml = oneKeyTtlScenario(rate, ttl, horizon);
 
   /** Smallest k with P(X < k) ≥ tail, and largest with P(X > k) ≥ tail, for X ~ Bin(n, p). */
   function binomialRange(n: number, p: number, tail: number): [number, number] {

@@ -8,16 +8,7 @@
  * We accept |estimate − truth| ≤ 3.29 sd (a 99.9% interval).
  */
 import { describe, expect, it } from 'vitest';
-import { summaryOf, Z999 } from '../helpers/run.ts';
-
-const scenario = (rate: number, ttl: number, horizon: number) => `
-horizon: ${horizon}s
-keyspaces:
-  - { name: hot, keys: 1, rate: ${rate}/s, ttl: ${ttl}s }
-hierarchy:
-  redis: { capacity: 1MB, latency: 0ms }
-  database: { connections: 100, service: 0ms }
-`;
+import { oneKeyTtlScenario as scenario, summaryOf, Z999 } from '../helpers/run.ts';
 
 describe('TTL cache-aside hit ratio', () => {
   it.each([
